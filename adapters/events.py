@@ -1,0 +1,77 @@
+"""Platform-neutral views of incoming events, and the platform behind a bot.
+
+Plugins read events through these functions, never through a platform's event classes.
+"""
+
+from dataclasses import dataclass
+
+from nonebot.adapters import Bot, Event, Message
+from nonebot.adapters.onebot.v11 import Bot as OneBotBot
+from nonebot.adapters.onebot.v11 import GroupMessageEvent, MessageEvent
+
+from adapters.pacing import Limiter
+from adapters.port import Platform, Role
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent an event, and from where (`group_id` None: a private chat)."""
+
+    platform: str
+    user_id: int
+    group_id: int | None
+    role: Role | None  # the platform role in that group, where the event says
+
+
+@dataclass(frozen=True)
+class Args:
+    """A command's arguments: plain words and mentioned accounts, in order."""
+
+    words: tuple[str, ...]
+    mentions: tuple[int, ...]
+
+
+def sender_of(event: Event) -> Sender | None:
+    if isinstance(event, GroupMessageEvent):
+        role = event.sender.role if event.sender.role in ("owner", "admin") else "member"
+        return Sender("qq", event.user_id, event.group_id, role)  # type: ignore[arg-type]
+    if isinstance(event, MessageEvent):
+        return Sender("qq", event.user_id, None, None)
+    return None
+
+
+def parse_args(message: Message) -> Args:
+    """Words split on white space; `@someone` segments become mentions (never markup)."""
+    words: list[str] = []
+    mentions: list[int] = []
+    for segment in message:
+        if segment.type == "text":
+            words.extend(str(segment.data.get("text", "")).split())
+        elif segment.type == "at" and str(segment.data.get("qq", "")).isdigit():
+            mentions.append(int(segment.data["qq"]))
+    return Args(tuple(words), tuple(mentions))
+
+
+_platforms: dict[str, Platform] = {}
+
+
+def platform_for(bot: Bot) -> Platform:
+    """The paced platform port for this bot account (one limiter per account)."""
+    from adapters.onebot import OneBotPlatform
+    from core import runtime
+
+    key = f"{bot.type}:{bot.self_id}"
+    if key not in _platforms:
+        if not isinstance(bot, OneBotBot):
+            raise TypeError(f"no platform port for {bot.type}")
+        s = runtime.settings()
+        limiter = Limiter(
+            s.qungui_send_per_second, s.qungui_manage_per_second, s.qungui_backoff_seconds
+        )
+        _platforms[key] = OneBotPlatform(bot, limiter)
+    return _platforms[key]
+
+
+def forget_platform(bot: Bot) -> None:
+    """Drop the port when the account disconnects (a reconnect gets a fresh one)."""
+    _platforms.pop(f"{bot.type}:{bot.self_id}", None)

@@ -1,0 +1,16 @@
+"""Commands: one canonical Traditional name, with its Simplified form and a Latin alias."""
+
+from nonebot import on_command
+from nonebot.matcher import Matcher
+
+from core.script import to_simplified
+
+
+def aliases(canonical: str, latin: str) -> set[str | tuple[str, ...]]:
+    """`/交接管理員` is also `/交接管理员` and `/handover`."""
+    names: set[str | tuple[str, ...]] = {to_simplified(canonical), latin}
+    return names - {canonical}
+
+
+def command(canonical: str, latin: str) -> type[Matcher]:
+    return on_command(canonical, aliases=aliases(canonical, latin), block=True, priority=10)

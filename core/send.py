@@ -1,0 +1,52 @@
+"""Sending the bot's own words: script conversion at the edge, segments always, paced always."""
+
+from collections.abc import Iterable
+
+from nonebot.adapters import Bot, Event
+
+from adapters.actions import Outcome, SendGroup, SendPrivate
+from adapters.events import platform_for, sender_of
+from adapters.message import Mention, Outgoing, Part, Text
+from adapters.port import Platform
+from core import runtime
+from core.script import in_script
+
+
+def shown(message: Outgoing) -> Outgoing:
+    """`message` in the deployment's script (texts are written in Traditional)."""
+    script = runtime.settings().qungui_script
+    return tuple(Text(in_script(p.text, script)) if isinstance(p, Text) else p for p in message)
+
+
+def as_message(message: Outgoing | str) -> Outgoing:
+    return (Text(message),) if isinstance(message, str) else message
+
+
+async def to_group(platform: Platform, group_id: int, message: Outgoing | str) -> Outcome:
+    return await platform.perform(SendGroup(group_id, shown(as_message(message))), key=group_id)
+
+
+async def to_person(platform: Platform, user_id: int, message: Outgoing | str) -> Outcome:
+    return await platform.perform(SendPrivate(user_id, shown(as_message(message))), key=-user_id)
+
+
+async def to_people(
+    platform: Platform, user_ids: Iterable[int], message: Outgoing | str
+) -> list[Outcome]:
+    """Tell each person once, privately (duplicates dropped, order kept)."""
+    return [await to_person(platform, uid, message) for uid in dict.fromkeys(user_ids)]
+
+
+def mention_line(user_id: int, text: str) -> tuple[Part, ...]:
+    return (Mention(user_id), Text(" " + text))
+
+
+async def reply(bot: Bot, event: Event, message: Outgoing | str) -> Outcome:
+    """Answer where the event came from: in its group, or privately."""
+    sender = sender_of(event)
+    if sender is None:
+        raise ValueError("no sender to reply to")
+    platform = platform_for(bot)
+    if sender.group_id is not None:
+        return await to_group(platform, sender.group_id, message)
+    return await to_person(platform, sender.user_id, message)

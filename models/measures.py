@@ -1,0 +1,64 @@
+"""Measure records (every recall, warning, mute, removal, blacklist entry…) and the blacklist."""
+
+from enum import StrEnum
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class RecordStatus(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+    UNCONFIRMED = "unconfirmed"  # found pending after a crash: the platform's answer is unknown
+
+
+class MeasureRecord(Model):
+    """One measure: who did what to whom, where, under which article, and what the platform said.
+
+    `digest` chains the record's facts to the previous record's digest; `outcome_digest` seals
+    the outcome once it is known. `manage.py audit verify` recomputes both.
+    """
+
+    id = fields.IntField(primary_key=True)
+    created_at = fields.DatetimeField()
+    platform = fields.CharField(max_length=16, default="qq")
+    group_id = fields.BigIntField(null=True)
+    unit = fields.CharField(max_length=64, default="")
+    actor = fields.BigIntField(null=True)  # null: the bot acting on its own
+    target = fields.BigIntField(null=True)
+    action = fields.CharField(max_length=24)
+    article = fields.IntField()
+    category = fields.CharField(max_length=32, default="")
+    reason = fields.CharField(max_length=200, default="")
+    # A masked excerpt or a hash: never the full text of what was removed.
+    evidence = fields.CharField(max_length=200, default="")
+    detail: dict[str, Any] = fields.JSONField(default=dict)
+    prev_digest = fields.CharField(max_length=64)
+    digest = fields.CharField(max_length=64, unique=True)
+    status = fields.CharEnumField(RecordStatus, max_length=12, default=RecordStatus.PENDING)
+    platform_answer = fields.CharField(max_length=200, default="")
+    finished_at = fields.DatetimeField(null=True)
+    outcome_digest = fields.CharField(max_length=64, default="")
+
+    class Meta:
+        table = "measure_record"
+
+
+class BlacklistEntry(Model):
+    """The street-wide blacklist (Art. 8, 10): one active entry per account at most."""
+
+    id = fields.IntField(primary_key=True)
+    platform = fields.CharField(max_length=16, default="qq")
+    user_id = fields.BigIntField()
+    reason = fields.CharField(max_length=200, default="")
+    added_by = fields.BigIntField(null=True)
+    added_at = fields.DatetimeField(auto_now_add=True)
+    source_group = fields.BigIntField(null=True)
+    lifted_by = fields.BigIntField(null=True)
+    lifted_at = fields.DatetimeField(null=True)
+    lift_reason = fields.CharField(max_length=200, default="")
+
+    class Meta:
+        table = "blacklist_entry"

@@ -1,0 +1,1 @@
+"""Real-name duty (Art. 4, 7): card format, roster matching, join screening, member cap."""

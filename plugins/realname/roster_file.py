@@ -1,0 +1,238 @@
+"""Roster spreadsheets: read and write `.xlsx` and `.csv`.
+
+The first row holds the headers 單位, 姓名, 帳號, 狀態, 備註 in any order (Simplified 单位 姓名
+帐号/账号 状态 备注 too). 單位, 姓名 and 帳號 are required columns; 狀態 and 備註 may be left
+out, and an empty 狀態 means 在崗. Any other header is refused, so a column of ID numbers cannot
+slip in. Blank rows are skipped. CSV is read as UTF-8 with or without BOM; a file that is not
+valid UTF-8 but is valid GB18030 (what Excel on Chinese Windows saves as plain "CSV") is read as
+that. Only the first sheet of a workbook is read, and formulas count by their last computed value.
+
+The file is taken whole or not at all: the first bad row raises `RosterFileError` with the
+spreadsheet row number (header = row 1; row 0 = the file as a whole). A row is bad when it lacks
+unit, name or account, when the account is not a QQ number (5 to 11 digits, no leading zero), when
+the status is neither 在崗 nor 調離 (在岗/调离 accepted), when it repeats an earlier row's account,
+or when any of its cells looks like an ID number (18 characters, digits with an optional final X)
+or a mainland mobile number (11 digits `1[3-9]…`, spaces or dashes allowed between digits).
+
+Text cells are stored NFKC-folded with whitespace runs collapsed, so writing entries read from a
+file and reading them back yields equal entries. Written text cells are always text, never
+formulas.
+"""
+
+import csv
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Literal
+from zipfile import BadZipFile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from core.script import to_simplified
+from plugins.realname import texts
+from plugins.realname.normal import fold
+from plugins.realname.roster import RosterEntry, Status
+
+Column = Literal["unit", "name", "account", "status", "note"]
+
+MAX_ROWS = 100_000
+"""Data rows accepted in one file; the street's whole roster is about half of it."""
+
+_HEADERS: dict[str, Column] = {
+    "单位": "unit",
+    "姓名": "name",
+    "帐号": "account",
+    "账号": "account",
+    "状态": "status",
+    "备注": "note",
+}
+_REQUIRED: tuple[tuple[Column, str], ...] = (
+    ("unit", texts.FIELD_UNIT),
+    ("name", texts.FIELD_NAME),
+    ("account", "帳號"),
+)
+_STATUSES: dict[str, Status] = {"在岗": "在崗", "调离": "調離"}
+_ACCOUNT = re.compile(r"[1-9][0-9]{4,10}")
+_PHONE = re.compile(r"(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])")
+_ID_NUMBER = re.compile(r"(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])")
+
+
+class RosterFileError(Exception):
+    """A refused roster file: `row` is the spreadsheet row (1 = header, 0 = the whole file)."""
+
+    def __init__(self, row: int, reason: str) -> None:
+        super().__init__(texts.roster_error(row, reason))
+        self.row = row
+        self.reason = reason
+
+
+def read_roster(path: str | os.PathLike[str]) -> list[RosterEntry]:
+    """Entries of the roster file at `path` (`.xlsx` or `.csv`), or RosterFileError."""
+    file = Path(path)
+    return read_roster_bytes(file.read_bytes(), file.name)
+
+
+def read_roster_bytes(data: bytes, filename: str) -> list[RosterEntry]:
+    """Entries of an uploaded roster file; `filename` gives the format by its suffix."""
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".xlsx":
+        return _parse_rows(_xlsx_rows(data))
+    if suffix == ".csv":
+        return _parse_rows(_csv_rows(data))
+    raise RosterFileError(0, texts.FILE_UNSUPPORTED)
+
+
+def write_roster(entries: Iterable[RosterEntry], path: str | os.PathLike[str]) -> None:
+    """Write `entries` to `path`, `.xlsx` or `.csv` by its suffix (CSV in UTF-8 with BOM)."""
+    file = Path(path)
+    file.write_bytes(roster_bytes(entries, file.suffix))
+
+
+def roster_bytes(entries: Iterable[RosterEntry], suffix: str) -> bytes:
+    """The file `write_roster` would write, as bytes (for sending as an upload)."""
+    rows = [[entry.unit, entry.name, entry.account, entry.status, entry.note] for entry in entries]
+    if suffix.lower() == ".xlsx":
+        return _xlsx_bytes(rows)
+    if suffix.lower() == ".csv":
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(texts.ROSTER_COLUMNS)
+        writer.writerows(rows)
+        return text.getvalue().encode("utf-8-sig")
+    raise ValueError(f"roster files are .xlsx or .csv, not {suffix!r}")
+
+
+def _xlsx_bytes(rows: list[list[str | int]]) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("名冊")
+    sheet.append(list(texts.ROSTER_COLUMNS))
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value if value != "" else None)
+            if isinstance(value, str):
+                cell.data_type = "s"  # a name starting with "=" stays text, not a formula
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_rows(data: bytes) -> Iterator[Sequence[object]]:
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise RosterFileError(0, texts.FILE_UNREADABLE) from error
+    try:
+        yield from book.worksheets[0].iter_rows(values_only=True)
+    finally:
+        book.close()
+
+
+def _csv_rows(data: bytes) -> Iterator[Sequence[object]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise RosterFileError(
+                data[: error.start].count(b"\n") + 1, texts.FILE_NOT_TEXT
+            ) from error
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise RosterFileError(reader.line_num, texts.FILE_BAD_CSV) from error
+
+
+def _parse_rows(rows: Iterable[Sequence[object]]) -> list[RosterEntry]:
+    lines = iter(rows)
+    header = next(lines, None)
+    columns = _read_header([_text(value) for value in header or ()])
+    entries: list[RosterEntry] = []
+    first_row_of: dict[int, int] = {}
+    for row, values in enumerate(lines, start=2):
+        if row > MAX_ROWS + 1:
+            raise RosterFileError(row, texts.file_too_many_rows(MAX_ROWS))
+        cells = [_text(value) for value in values]
+        if any(cells):
+            entry = _read_row(row, cells, columns)
+            if entry.account in first_row_of:
+                reason = texts.row_duplicate_account(first_row_of[entry.account])
+                raise RosterFileError(row, reason)
+            first_row_of[entry.account] = row
+            entries.append(entry)
+    return entries
+
+
+def _read_header(cells: list[str]) -> list[Column | None]:
+    if not any(cells):
+        raise RosterFileError(1, texts.FILE_NO_HEADER)
+    columns: list[Column | None] = []
+    for cell in cells:
+        if not cell:
+            columns.append(None)
+            continue
+        column = _HEADERS.get(to_simplified("".join(cell.split())))
+        if column is None:
+            raise RosterFileError(1, texts.header_unknown(cell))
+        if column in columns:
+            raise RosterFileError(1, texts.header_duplicate(cell))
+        columns.append(column)
+    missing = [label for column, label in _REQUIRED if column not in columns]
+    if missing:
+        raise RosterFileError(1, texts.header_missing(missing))
+    return columns
+
+
+def _read_row(row: int, cells: list[str], columns: list[Column | None]) -> RosterEntry:
+    if any(_PHONE.search(cell) or _ID_NUMBER.search(cell) for cell in cells):
+        raise RosterFileError(row, texts.NO_PERSONAL_DATA)
+    values: dict[Column, str] = {}
+    for index, cell in enumerate(cells):
+        column = columns[index] if index < len(columns) else None
+        if column is not None:
+            values[column] = cell
+        elif cell:
+            raise RosterFileError(row, texts.row_untitled_column(get_column_letter(index + 1)))
+    unit, name, account = (values.get(column, "") for column in ("unit", "name", "account"))
+    for value, reason in (
+        (unit, texts.ROW_MISSING_UNIT),
+        (name, texts.ROW_MISSING_NAME),
+        (account, texts.ROW_MISSING_ACCOUNT),
+    ):
+        if not value:
+            raise RosterFileError(row, reason)
+    if not _ACCOUNT.fullmatch(account):
+        raise RosterFileError(row, texts.ROW_BAD_ACCOUNT)
+    status = _read_status(values.get("status", ""))
+    if status is None:
+        raise RosterFileError(row, texts.ROW_BAD_STATUS)
+    return RosterEntry(unit, name, int(account), status, values.get("note", ""))
+
+
+def _read_status(cell: str) -> Status | None:
+    if not cell:
+        return "在崗"
+    return _STATUSES.get(to_simplified("".join(cell.split())))
+
+
+def _text(value: object) -> str:
+    """A cell as folded text: numbers without a trailing `.0`, whitespace runs collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, date):  # datetime too
+        value = value.isoformat()
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in str(value))
+    return " ".join(fold(text).split())

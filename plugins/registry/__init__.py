@@ -1,0 +1,45 @@
+"""The group registry (Art. 3, 13): filing, approval, the profile, duty switches and roles."""
+
+from datetime import UTC, datetime
+
+from nonebot import get_driver, require
+from nonebot.adapters import Event
+from nonebot.message import event_preprocessor
+from nonebot.plugin import PluginMetadata
+
+require("nonebot_plugin_apscheduler")
+
+from nonebot_plugin_apscheduler import scheduler  # noqa: E402
+
+from adapters.events import sender_of  # noqa: E402
+from core import runtime  # noqa: E402
+from plugins.registry import activity, matchers, store  # noqa: E402, F401
+
+__plugin_meta__ = PluginMetadata(
+    name="registry",
+    description="群組登記：建群單位、群組管理員、備案與批准、分級、功能開關（第三條、第十三條）",
+    usage="/備案 /批准 /駁回 /群檔案 /功能 /開啟 /關閉 /群規 /任務完結",
+    extra={"articles": (3, 6, 12, 13)},
+)
+
+
+@get_driver().on_startup
+async def _mirror_units() -> None:
+    await store.sync_units(runtime.org())
+    scheduler.add_job(
+        activity.flush, "interval", seconds=60, id="registry.activity", replace_existing=True
+    )
+
+
+@get_driver().on_shutdown
+async def _flush_activity() -> None:
+    await activity.flush()
+
+
+@event_preprocessor
+async def _count_message(event: Event) -> None:
+    if event.get_type() != "message":
+        return
+    sender = sender_of(event)
+    if sender is not None and sender.group_id is not None:
+        activity.seen(sender.platform, sender.group_id, datetime.now(UTC))

@@ -1,0 +1,49 @@
+"""Counting the messages a group sees: kept in memory, written to the database once a minute."""
+
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tortoise.expressions import F
+
+from models.registry import ActivityDay, Group
+
+LOCAL = ZoneInfo("Asia/Shanghai")
+
+_counts: Counter[tuple[str, int, date]] = Counter()
+_last_seen: dict[tuple[str, int], datetime] = {}
+
+
+def seen(platform: str, group_id: int, at: datetime) -> None:
+    _counts[(platform, group_id, at.astimezone(LOCAL).date())] += 1
+    _last_seen[(platform, group_id)] = at
+
+
+async def flush() -> None:
+    """Write the counts gathered so far; a count is dropped from memory only once it is written."""
+    for (platform, group_id, day), n in list(_counts.items()):
+        group = await Group.get_or_none(platform=platform, group_id=group_id)
+        if group is not None:
+            row, created = await ActivityDay.get_or_create(
+                group=group, day=day, defaults={"messages": n}
+            )
+            if not created:
+                await ActivityDay.filter(id=row.id).update(messages=F("messages") + n)
+        _counts[(platform, group_id, day)] -= n
+        if _counts[(platform, group_id, day)] <= 0:
+            del _counts[(platform, group_id, day)]
+    for (platform, group_id), at in list(_last_seen.items()):
+        await Group.filter(platform=platform, group_id=group_id).update(last_message_at=at)
+        if _last_seen.get((platform, group_id)) == at:
+            del _last_seen[(platform, group_id)]
+
+
+async def messages_7d(group: Group, today: date | None = None) -> int:
+    today = today or datetime.now(UTC).astimezone(LOCAL).date()
+    since = today - timedelta(days=6)
+    stored = await ActivityDay.filter(group=group, day__gte=since).values_list(
+        "messages", flat=True
+    )
+    here = (group.platform, group.group_id)
+    unflushed = sum(n for (p, g, d), n in _counts.items() if (p, g) == here and d >= since)
+    return sum(n for n in stored if isinstance(n, int)) + unflushed

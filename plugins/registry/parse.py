@@ -1,0 +1,45 @@
+"""Reading the registry commands' arguments: pure functions, `None` for a bad call."""
+
+from dataclasses import dataclass
+
+from core.script import to_simplified
+from models.registry import GroupType
+
+
+@dataclass(frozen=True)
+class FileArgs:
+    group_type: GroupType
+    unit: str
+    purpose: str
+
+
+def parse_file(words: tuple[str, ...]) -> FileArgs | None:
+    """`<內部|群眾> <單位> [用途…]`."""
+    if len(words) < 2:
+        return None
+    kind = to_simplified(words[0])
+    types = {to_simplified(t.value): t for t in GroupType}
+    if kind not in types:
+        return None
+    return FileArgs(types[kind], words[1], " ".join(words[2:]))
+
+
+@dataclass(frozen=True)
+class Decision:
+    group_id: int
+    reason: str
+
+
+def parse_decision(
+    words: tuple[str, ...], here: int | None, *, needs_reason: bool
+) -> Decision | None:
+    """`[群號] [原因…]`: the group defaults to the one the command was sent in."""
+    if words and words[0].isdigit() and len(words[0]) >= 5:
+        group_id: int | None = int(words[0])
+        rest = words[1:]
+    else:
+        group_id, rest = here, words
+    reason = " ".join(rest)
+    if group_id is None or (needs_reason and not reason):
+        return None
+    return Decision(group_id, reason)

@@ -1,0 +1,28 @@
+"""Who the department is, and how people are named in a group without showing their accounts."""
+
+from collections.abc import Sequence
+
+from nonebot import get_driver
+
+from adapters.port import Member, Platform
+from core import runtime
+
+
+def department_accounts() -> list[int]:
+    """The department's staff from the organisation file, and the SUPERUSERS."""
+    superusers = [int(s) for s in get_driver().config.superusers if s.isdigit()]
+    return list(dict.fromkeys([*runtime.org().department.staff, *superusers]))
+
+
+def masked_account(user_id: int) -> str:
+    digits = str(user_id)
+    return digits[:2] + "*" * max(len(digits) - 4, 1) + digits[-2:]
+
+
+async def shown_names(platform: Platform, group_id: int, user_ids: Sequence[int]) -> list[str]:
+    """Each person's group card (or nickname); a masked account where the platform cannot say."""
+    shown: list[str] = []
+    for uid in user_ids:
+        member = await platform.member(group_id, uid)
+        shown.append(member.shown_name if isinstance(member, Member) else masked_account(uid))
+    return shown

@@ -1,0 +1,76 @@
+"""Who may do what (COMMANDS.md "Who may do what"): the roles, decided once, as permissions."""
+
+from collections.abc import Collection
+from enum import StrEnum
+
+from nonebot.adapters import Bot, Event
+from nonebot.permission import SUPERUSER, Permission
+
+from adapters.events import sender_of
+from adapters.port import Role as PlatformRole
+from core import runtime
+from core.org import Org
+
+
+class Role(StrEnum):
+    DEPARTMENT = "黨群工作部"
+    UNIT_LEADER = "單位分管負責人"
+    REGISTERED_ADMIN = "群組管理員"
+    PLATFORM_ADMIN = "群主或管理員"
+    MEMBER = "成員"
+
+
+def roles_of(
+    user_id: int,
+    *,
+    superuser: bool,
+    platform_role: PlatformRole | None,
+    org: Org,
+    group_unit: str | None,
+    registered: Collection[int],
+) -> frozenset[Role]:
+    """Every role `user_id` holds in a group (or in a private chat, where group facts are None)."""
+    held = {Role.MEMBER}
+    if superuser or org.is_department(user_id):
+        held.add(Role.DEPARTMENT)
+    unit = org.unit(group_unit) if group_unit else None
+    if unit is not None and user_id in unit.leaders:
+        held.add(Role.UNIT_LEADER)
+    if user_id in registered:
+        held.add(Role.REGISTERED_ADMIN)
+    if platform_role in ("owner", "admin"):
+        held.add(Role.PLATFORM_ADMIN)
+    return frozenset(held)
+
+
+async def roles_in_event(bot: Bot, event: Event) -> frozenset[Role]:
+    from plugins.registry import store
+
+    sender = sender_of(event)
+    if sender is None:
+        return frozenset()
+    group = None
+    if sender.group_id is not None:
+        group = await store.find_group(sender.platform, sender.group_id)
+    return roles_of(
+        sender.user_id,
+        superuser=await SUPERUSER(bot, event),
+        platform_role=sender.role,
+        org=runtime.org(),
+        group_unit=group.unit.name if group else None,
+        registered=await store.admin_ids(group) if group else (),
+    )
+
+
+def _holding(*wanted: Role) -> Permission:
+    async def check(bot: Bot, event: Event) -> bool:
+        return not wanted or bool(await roles_in_event(bot, event) & set(wanted))
+
+    return Permission(check)
+
+
+DEPARTMENT = _holding(Role.DEPARTMENT)
+LEADER = _holding(Role.DEPARTMENT, Role.UNIT_LEADER)
+ADMIN = _holding(Role.DEPARTMENT, Role.UNIT_LEADER, Role.REGISTERED_ADMIN)
+FILER = _holding(Role.DEPARTMENT, Role.PLATFORM_ADMIN)
+MEMBER = _holding()

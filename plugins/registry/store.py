@@ -1,0 +1,108 @@
+"""Registry storage: groups, units, registered admins and duty switches. No decisions here."""
+
+from datetime import UTC, datetime
+
+from tortoise.transactions import in_transaction
+
+from core.org import Org
+from models.registry import DutySwitch, Group, GroupStatus, GroupType, RegisteredAdmin, Unit
+from plugins.registry.duties import DUTIES
+
+# Enabled duties per (platform, group id); filled on first use, replaced on every switch.
+_enabled: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def sync_units(org: Org) -> None:
+    """Mirror the organisation file's units; a unit no longer listed is kept, marked inactive."""
+    listed = {u.name for u in org.units}
+    for unit in org.units:
+        await Unit.update_or_create(name=unit.name, defaults={"kind": unit.kind, "active": True})
+    await Unit.exclude(name__in=listed).update(active=False)
+
+
+async def find_group(platform: str, group_id: int) -> Group | None:
+    return await Group.get_or_none(platform=platform, group_id=group_id).prefetch_related("unit")
+
+
+async def admin_ids(group: Group) -> list[int]:
+    rows = await RegisteredAdmin.filter(group=group, until=None).order_by("since")
+    return [r.user_id for r in rows]
+
+
+async def file_group(
+    *,
+    platform: str,
+    group_id: int,
+    name: str,
+    unit_name: str,
+    group_type: GroupType,
+    purpose: str,
+    filer: int,
+    member_count: int,
+) -> Group:
+    """File a new group, or re-file a rejected one; the filer becomes a registered admin."""
+    status = GroupStatus.FILED if group_type == GroupType.INTERNAL else GroupStatus.PENDING
+    unit = await Unit.get(name=unit_name)
+    async with in_transaction():
+        group, _ = await Group.update_or_create(
+            platform=platform,
+            group_id=group_id,
+            defaults={
+                "name": name,
+                "unit": unit,
+                "type": group_type,
+                "purpose": purpose,
+                "status": status,
+                "status_reason": "",
+                "filed_by": filer,
+                "filed_at": now(),
+                "decided_by": None,
+                "decided_at": None,
+                "member_count": member_count,
+            },
+        )
+        if filer not in await admin_ids(group):
+            await RegisteredAdmin.create(group=group, user_id=filer, added_by=filer, reason="備案")
+    await group.fetch_related("unit")
+    return group
+
+
+async def decide(group: Group, *, approve: bool, by: int, reason: str) -> None:
+    group.status = GroupStatus.APPROVED if approve else GroupStatus.REJECTED
+    group.status_reason = reason
+    group.decided_by = by
+    group.decided_at = now()
+    await group.save(update_fields=["status", "status_reason", "decided_by", "decided_at"])
+
+
+async def mark_finished(group: Group, reason: str) -> None:
+    group.finished_at = now()
+    group.finished_reason = reason
+    await group.save(update_fields=["finished_at", "finished_reason"])
+
+
+async def enabled_duties(platform: str, group_id: int) -> frozenset[str]:
+    """The duties on in a filed group (all of them unless switched off); none in an unfiled one."""
+    key = (platform, group_id)
+    if key not in _enabled:
+        group = await Group.get_or_none(platform=platform, group_id=group_id)
+        if group is None:
+            return frozenset()
+        switched = {s.duty: s.enabled for s in await DutySwitch.filter(group=group)}
+        _enabled[key] = frozenset(d.key for d in DUTIES if switched.get(d.key, True))
+    return _enabled[key]
+
+
+async def switch(group: Group, duty: str, enabled: bool, by: int) -> None:
+    await DutySwitch.update_or_create(
+        group=group, duty=duty, defaults={"enabled": enabled, "changed_by": by}
+    )
+    _enabled.pop((group.platform, group.group_id), None)
+
+
+def forget_cache() -> None:
+    _enabled.clear()

@@ -1,0 +1,147 @@
+"""Every sentence the registry says (Traditional; `core.send` converts to the deployment's script)."""
+
+from collections.abc import Sequence
+
+from plugins.registry.duties import DUTIES, Duty, articles_label
+
+USAGE_FILE = "用法：/備案 <內部|群眾> <單位> [用途]"
+USAGE_APPROVE = "用法：/批准 [群號]（私聊時須寫群號）"
+USAGE_REJECT = "用法：/駁回 [群號] <原因>（私聊時須寫群號）"
+USAGE_SWITCH = "用法：/開啟 <功能> 或 /關閉 <功能>；功能：" + "、".join(d.name for d in DUTIES)
+USAGE_DONE = "用法：/任務完結 [原因]"
+
+NOT_IN_GROUP = "請在要操作的群內使用這個指令。"
+NOT_FILED = (
+    "本群尚未備案。群主或管理員可用「/備案 <內部|群眾> <單位> [用途]」備案（第三條、第十三條）。"
+)
+UNKNOWN_GROUP = "找不到群 {group_id} 的備案記錄。"
+NOT_PENDING = "群 {group_id} 目前的狀態是「{status}」，不是待批准。"
+PURPOSE_TOO_LONG = "用途最多 200 字。"
+REASON_TOO_LONG = "原因最多 200 字。"
+ALREADY_FINISHED = "本群已於 {when} 標記為任務完結。"
+
+
+def refused(role_names: Sequence[str]) -> str:
+    return f"權限不足：此指令限{'、'.join(role_names)}使用。"
+
+
+def unknown_unit(name: str, known: Sequence[str]) -> str:
+    return f"未知單位「{name}」。已登記的單位：{'、'.join(known)}"
+
+
+def already_filed(status: str) -> str:
+    return f"本群已備案，目前狀態「{status}」。如需更改，請聯繫黨群工作部。"
+
+
+def filed_internal(unit: str) -> str:
+    return f"已備案：本群為「{unit}」的內部工作群，狀態「已備案」。您已登記為群組管理員（第三條）。"
+
+
+def filed_public(unit: str) -> str:
+    return (
+        f"已提交：本群為「{unit}」有群眾參與的工作群，須經黨群工作部批准（第十三條），"
+        "目前狀態「待批准」。您已登記為群組管理員。"
+    )
+
+
+def department_pending(group_name: str, group_id: int, unit: str, purpose: str) -> str:
+    lines = [
+        "【待批准】有群眾參與的工作群申請備案（第十三條）",
+        f"群：{group_name or '（未知群名）'}（{group_id}）",
+        f"單位：{unit}",
+    ]
+    if purpose:
+        lines.append(f"用途：{purpose}")
+    lines.append(f"批准：/批准 {group_id}　駁回：/駁回 {group_id} <原因>")
+    return "\n".join(lines)
+
+
+def department_filed(group_name: str, group_id: int, unit: str) -> str:
+    return f"【備案】內部工作群已備案：{group_name or '（未知群名）'}（{group_id}），單位：{unit}。"
+
+
+def approved(group_id: int) -> str:
+    return f"群 {group_id} 已獲黨群工作部批准，狀態「已批准」。"
+
+
+def rejected(group_id: int, reason: str) -> str:
+    return f"群 {group_id} 的備案申請被駁回。原因：{reason}"
+
+
+def decided_for_department(group_id: int, approve: bool) -> str:
+    return f"已{'批准' if approve else '駁回'}群 {group_id}。"
+
+
+def profile(
+    *,
+    unit: str,
+    group_type: str,
+    status: str,
+    grade: str,
+    admins: Sequence[str],
+    duties_on: Sequence[str],
+    duties_off: Sequence[str],
+    purpose: str,
+    finished: str | None,
+) -> str:
+    lines = [
+        "【群檔案】",
+        f"建群單位：{unit}",
+        f"類型：{group_type}　狀態：{status}　分級：{grade}",
+    ]
+    if purpose:
+        lines.append(f"用途：{purpose}")
+    lines.append(f"群組管理員：{'、'.join(admins) if admins else '（無）'}")
+    lines.append(f"開啟的功能：{'、'.join(duties_on) or '（無）'}")
+    if duties_off:
+        lines.append(f"關閉的功能：{'、'.join(duties_off)}")
+    if finished:
+        lines.append(f"任務完結：{finished}")
+    return "\n".join(lines)
+
+
+def duty_line(duty: Duty, on: bool) -> str:
+    return f"{'●' if on else '○'} {duty.name}（{articles_label(duty.articles)}）：{duty.summary}"
+
+
+def duties(lines: Sequence[str]) -> str:
+    return "【功能】●開啟 ○關閉\n" + "\n".join(lines) + "\n群組管理員可用 /開啟 或 /關閉 切換。"
+
+
+def switched(duty: Duty, on: bool) -> str:
+    return f"已{'開啟' if on else '關閉'}「{duty.name}」（{articles_label(duty.articles)}）。"
+
+
+def unknown_duty(word: str) -> str:
+    return f"未知功能「{word}」。{USAGE_SWITCH}"
+
+
+RULES_HEADER = "【群規】本群依《{title}》管理："
+RULES_ALWAYS = (
+    "第三條：誰主辦、誰負責。群組管理員對本群管理負直接責任，並報黨群工作部備案。",
+    "第五條：群組管理員調整崗位時，由建群單位及時更換（/交接管理員）。",
+    "第六條：本群圍繞工作職能，用於工作部署、溝通聯絡、聯繫服務，堅持正確導向。",
+    "第十二條：機關和村、社區、工作站工作人員依《關於規範黨員幹部網絡行為的意見》規範網絡行為。",
+    "第十三條：內部工作群報黨群工作部備案；有群眾參與的工作群須經批准，分級分類管理。",
+    "第十五條：群組管理納入督查考核，嚴重後果依規問責。",
+)
+RULES_BY_DUTY = {
+    "realname": "第四條、第七條（實名）：入群須實名，群名片按格式填寫；群設人數上限。",
+    "clearance": "第四條、第十四條（清理）：每週檢查成員，清理無關人員；任務完結的群應及時解散。",
+    "confidential": "第十一條（保密）：上網不涉密、涉密不上網；帶涉密或內部標識的訊息會被撤回。",
+    "content": "第七至十條（內容）：違法信息撤回並處置、報告；不良信息依次警告、禁言、移出。",
+    "privacy": "第四條（隱私）：保護成員個人信息；身份證號等會被撤回。",
+}
+RULES_OFF = "本群關閉的功能：{names}。"
+RULES_NOT_FILED = "本群尚未備案，機器人暫不執行各項職責。"
+
+
+def finished(reason: str) -> str:
+    tail = f"（{reason}）" if reason else ""
+    return (
+        f"已標記本群任務完結{tail}。依第十四條，工作職能已完結的群應及時解散；機器人將提醒管理員。"
+    )
+
+
+def department_finished(group_id: int, unit: str, reason: str) -> str:
+    return f"【任務完結】{unit} 的群 {group_id} 已標記任務完結。{reason}".rstrip()
