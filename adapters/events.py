@@ -52,26 +52,21 @@ def parse_args(message: Message) -> Args:
     return Args(tuple(words), tuple(mentions))
 
 
-_platforms: dict[str, Platform] = {}
+# One limiter per bot account, kept across reconnects (a new connection is a new Bot object).
+_limiters: dict[str, Limiter] = {}
 
 
 def platform_for(bot: Bot) -> Platform:
-    """The paced platform port for this bot account (one limiter per account)."""
+    """The paced platform port for this bot connection."""
     from adapters.onebot import OneBotPlatform
     from core import runtime
 
+    if not isinstance(bot, OneBotBot):
+        raise TypeError(f"no platform port for {bot.type}")
     key = f"{bot.type}:{bot.self_id}"
-    if key not in _platforms:
-        if not isinstance(bot, OneBotBot):
-            raise TypeError(f"no platform port for {bot.type}")
+    if key not in _limiters:
         s = runtime.settings()
-        limiter = Limiter(
+        _limiters[key] = Limiter(
             s.qungui_send_per_second, s.qungui_manage_per_second, s.qungui_backoff_seconds
         )
-        _platforms[key] = OneBotPlatform(bot, limiter)
-    return _platforms[key]
-
-
-def forget_platform(bot: Bot) -> None:
-    """Drop the port when the account disconnects (a reconnect gets a fresh one)."""
-    _platforms.pop(f"{bot.type}:{bot.self_id}", None)
+    return OneBotPlatform(bot, _limiters[key])

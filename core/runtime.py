@@ -35,3 +35,10 @@ def org() -> Org:
 
 def settings() -> Settings:
     return current().settings
+
+
+def superusers() -> list[int]:
+    """NoneBot's SUPERUSERS that are plain accounts (the department's own, beside its staff)."""
+    import nonebot
+
+    return [int(s) for s in nonebot.get_driver().config.superusers if s.isdigit()]

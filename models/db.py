@@ -35,9 +35,25 @@ async def migrate(db_url: str) -> None:
     await Tortoise.close_connections()
 
 
+class UnmigratedDatabase(RuntimeError):
+    """The database lacks committed migrations: `python manage.py migrate` applies them."""
+
+
 async def open_db(db_url: str) -> None:
+    """Connect, and refuse a database that is behind the committed migrations."""
+    from tortoise.connection import get_connection
+    from tortoise.migrations.executor import MigrationExecutor
+
+    config = tortoise_config(db_url)
     # tortoise 1.x keeps connections per task; the global fallback lets every handler see them.
-    await Tortoise.init(config=tortoise_config(db_url), _enable_global_fallback=True)
+    await Tortoise.init(config=config, _enable_global_fallback=True)
+    plan = await MigrationExecutor(get_connection("default"), config["apps"]).plan()
+    missing = [str(step.migration.name) for step in plan if not step.backward]
+    if missing:
+        await Tortoise.close_connections()
+        raise UnmigratedDatabase(
+            f"the database is missing migrations {missing}: run `python manage.py migrate`"
+        )
 
 
 async def close_db() -> None:

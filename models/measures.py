@@ -17,7 +17,7 @@ class RecordStatus(StrEnum):
 class MeasureRecord(Model):
     """One measure: who did what to whom, where, under which article, and what the platform said.
 
-    `digest` chains the record's facts to the previous record's digest; `outcome_digest` seals
+    `digest` chains the record's facts to the previous record's digest, and `outcome_digest` seals
     the outcome once it is known. `manage.py audit verify` recomputes both.
     """
 

@@ -60,7 +60,7 @@ class Group(Model):
 
 
 class RegisteredAdmin(Model):
-    """A 群組管理員 filed for a group; `until` is set when they stop being one."""
+    """A 群組管理員 filed for a group, `until` set when they stop being one."""
 
     id = fields.IntField(primary_key=True)
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
@@ -77,7 +77,7 @@ class RegisteredAdmin(Model):
 
 
 class DutySwitch(Model):
-    """A duty switched on or off for one group; a group without a row uses the duty's default."""
+    """A duty switched on or off for one group (no row: the duty is on)."""
 
     id = fields.IntField(primary_key=True)
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(

@@ -90,6 +90,17 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='ActivityDay',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('group', fields.ForeignKeyField('models.Group', source_field='group_id', db_constraint=True, to_field='id', related_name='activity', on_delete=OnDelete.CASCADE)),
+                ('day', fields.DateField()),
+                ('messages', fields.IntField(default=0)),
+            ],
+            options={'table': 'activity_day', 'app': 'models', 'unique_together': (('group', 'day'),), 'pk_attr': 'id', 'table_description': 'Messages seen in a group on one day (Asia/Shanghai), for the grade and dormant groups.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='DutySwitch',
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
@@ -99,7 +110,7 @@ class Migration(migrations.Migration):
                 ('changed_by', fields.BigIntField()),
                 ('changed_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),
             ],
-            options={'table': 'duty_switch', 'app': 'models', 'unique_together': (('group', 'duty'),), 'pk_attr': 'id', 'table_description': "A duty switched on or off for one group; a group without a row uses the duty's default."},
+            options={'table': 'duty_switch', 'app': 'models', 'unique_together': (('group', 'duty'),), 'pk_attr': 'id', 'table_description': 'A duty switched on or off for one group (no row: the duty is on).'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -113,7 +124,7 @@ class Migration(migrations.Migration):
                 ('added_by', fields.BigIntField()),
                 ('reason', fields.CharField(default='', max_length=200)),
             ],
-            options={'table': 'registered_admin', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A 群組管理員 filed for a group; `until` is set when they stop being one.'},
+            options={'table': 'registered_admin', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A 群組管理員 filed for a group, `until` set when they stop being one.'},
             bases=['Model'],
         ),
     ]

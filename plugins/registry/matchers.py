@@ -1,75 +1,44 @@
 """The registry's commands (COMMANDS.md): filing, decisions, the profile, duties, rules, done."""
 
-from typing import NoReturn
-
 from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
-from nonebot.permission import Permission
 
-from adapters.events import Args, Sender, parse_args, platform_for, sender_of
+from adapters.events import Args, parse_args, platform_for
 from adapters.port import GroupInfo
 from core import runtime
 from core.commands import command
 from core.send import reply, to_group, to_people
-from models.registry import Group, GroupStatus, GroupType
+from models.registry import GroupStatus, GroupType
 from plugins.registry import activity, store, texts
+from plugins.registry.access import allowed, answer, filed_group, in_group
 from plugins.registry.duties import BY_KEY, DUTIES, find_duty
 from plugins.registry.grade import grade_of
 from plugins.registry.parse import parse_decision, parse_file
 from plugins.registry.people import department_accounts, shown_names
-from plugins.registry.roles import ADMIN, DEPARTMENT, FILER, Role
-
-
-async def _answer(matcher: Matcher, bot: Bot, event: Event, message: str) -> NoReturn:
-    await reply(bot, event, message)
-    await matcher.finish()
-
-
-async def _allowed(
-    matcher: Matcher, bot: Bot, event: Event, permission: Permission, *roles: Role
-) -> Sender:
-    """The sender, once they hold one of `roles`; otherwise a one-line refusal and the end."""
-    sender = sender_of(event)
-    if sender is None:
-        await matcher.finish()
-    if not await permission(bot, event):
-        await _answer(matcher, bot, event, texts.refused([r.value for r in roles]))
-    return sender
-
-
-async def _filed_group(matcher: Matcher, bot: Bot, event: Event, sender: Sender) -> Group:
-    if sender.group_id is None:
-        await _answer(matcher, bot, event, texts.NOT_IN_GROUP)
-    group = await store.find_group(sender.platform, sender.group_id)
-    if group is None:
-        await _answer(matcher, bot, event, texts.NOT_FILED)
-    return group
-
+from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY, EVERYONE, FILERS
 
 file_cmd = command("備案", "register")
 
 
 @file_cmd.handle()
 async def _file(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    sender = await _allowed(matcher, bot, event, FILER, Role.PLATFORM_ADMIN, Role.DEPARTMENT)
-    if sender.group_id is None:
-        await _answer(matcher, bot, event, texts.NOT_IN_GROUP)
-    group_id = sender.group_id
+    sender = await allowed(matcher, bot, event, FILERS)
+    group_id = await in_group(matcher, bot, event, sender)
     parsed = parse_file(parse_args(arg).words)
     if parsed is None:
-        await _answer(matcher, bot, event, texts.USAGE_FILE)
+        await answer(matcher, bot, event, texts.USAGE_FILE)
     org = runtime.org()
     unit = org.unit(parsed.unit)
     if unit is None:
-        await _answer(
+        await answer(
             matcher, bot, event, texts.unknown_unit(parsed.unit, [u.name for u in org.units])
         )
     if len(parsed.purpose) > 200:
-        await _answer(matcher, bot, event, texts.PURPOSE_TOO_LONG)
+        await answer(matcher, bot, event, texts.PURPOSE_TOO_LONG)
     existing = await store.find_group(sender.platform, group_id)
     if existing is not None and existing.status != GroupStatus.REJECTED:
-        await _answer(matcher, bot, event, texts.already_filed(existing.status.value))
+        await answer(matcher, bot, event, texts.already_filed(existing.status.value))
     platform = platform_for(bot)
     info = await platform.group(group_id)
     group = await store.file_group(
@@ -92,17 +61,17 @@ async def _file(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
 
 
 async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, approve: bool) -> None:
-    sender = await _allowed(matcher, bot, event, DEPARTMENT, Role.DEPARTMENT)
+    sender = await allowed(matcher, bot, event, DEPARTMENT_ONLY)
     decision = parse_decision(args.words, sender.group_id, needs_reason=not approve)
     if decision is None:
-        await _answer(matcher, bot, event, texts.USAGE_APPROVE if approve else texts.USAGE_REJECT)
+        await answer(matcher, bot, event, texts.USAGE_APPROVE if approve else texts.USAGE_REJECT)
     if len(decision.reason) > 200:
-        await _answer(matcher, bot, event, texts.REASON_TOO_LONG)
+        await answer(matcher, bot, event, texts.REASON_TOO_LONG)
     group = await store.find_group(sender.platform, decision.group_id)
     if group is None:
-        await _answer(matcher, bot, event, texts.UNKNOWN_GROUP.format(group_id=decision.group_id))
+        await answer(matcher, bot, event, texts.UNKNOWN_GROUP.format(group_id=decision.group_id))
     if group.status != GroupStatus.PENDING:
-        await _answer(
+        await answer(
             matcher,
             bot,
             event,
@@ -141,8 +110,8 @@ profile_cmd = command("群檔案", "profile")
 
 @profile_cmd.handle()
 async def _profile(bot: Bot, event: Event, matcher: Matcher) -> None:
-    sender = await _allowed(matcher, bot, event, Permission(), Role.MEMBER)
-    group = await _filed_group(matcher, bot, event, sender)
+    sender = await allowed(matcher, bot, event, EVERYONE)
+    group = await filed_group(matcher, bot, event, sender)
     platform = platform_for(bot)
     info = await platform.group(group.group_id)
     members = info.member_count if isinstance(info, GroupInfo) else group.member_count
@@ -151,7 +120,7 @@ async def _profile(bot: Bot, event: Event, matcher: Matcher) -> None:
     finished = None
     if group.finished_at is not None:
         finished = f"{group.finished_at:%Y-%m-%d} {group.finished_reason}".strip()
-    await _answer(
+    await answer(
         matcher,
         bot,
         event,
@@ -176,26 +145,24 @@ disable_cmd = command("關閉", "disable")
 
 @duties_cmd.handle()
 async def _duties(bot: Bot, event: Event, matcher: Matcher) -> None:
-    sender = await _allowed(matcher, bot, event, Permission(), Role.MEMBER)
-    group = await _filed_group(matcher, bot, event, sender)
+    sender = await allowed(matcher, bot, event, EVERYONE)
+    group = await filed_group(matcher, bot, event, sender)
     on = await store.enabled_duties(group.platform, group.group_id)
     lines = [texts.duty_line(d, d.key in on) for d in DUTIES]
-    await _answer(matcher, bot, event, texts.duties(lines))
+    await answer(matcher, bot, event, texts.duties(lines))
 
 
 async def _switch(bot: Bot, event: Event, matcher: Matcher, arg: Message, enabled: bool) -> None:
-    sender = await _allowed(
-        matcher, bot, event, ADMIN, Role.REGISTERED_ADMIN, Role.UNIT_LEADER, Role.DEPARTMENT
-    )
-    group = await _filed_group(matcher, bot, event, sender)
+    sender = await allowed(matcher, bot, event, ADMINS)
+    group = await filed_group(matcher, bot, event, sender)
     words = parse_args(arg).words
     if len(words) != 1:
-        await _answer(matcher, bot, event, texts.USAGE_SWITCH)
+        await answer(matcher, bot, event, texts.USAGE_SWITCH)
     duty = find_duty(words[0])
     if duty is None:
-        await _answer(matcher, bot, event, texts.unknown_duty(words[0]))
+        await answer(matcher, bot, event, texts.unknown_duty(words[0]))
     await store.switch(group, duty.key, enabled, sender.user_id)
-    await _answer(matcher, bot, event, texts.switched(BY_KEY[duty.key], enabled))
+    await answer(matcher, bot, event, texts.switched(BY_KEY[duty.key], enabled))
 
 
 @enable_cmd.handle()
@@ -213,7 +180,7 @@ rules_cmd = command("群規", "rules")
 
 @rules_cmd.handle()
 async def _rules(bot: Bot, event: Event, matcher: Matcher) -> None:
-    sender = await _allowed(matcher, bot, event, Permission(), Role.MEMBER)
+    sender = await allowed(matcher, bot, event, EVERYONE)
     lines = [texts.RULES_HEADER.format(title=runtime.org().policy.title), *texts.RULES_ALWAYS]
     group = None
     if sender.group_id is not None:
@@ -226,7 +193,7 @@ async def _rules(bot: Bot, event: Event, matcher: Matcher) -> None:
         off = [d.name for d in DUTIES if d.key not in on]
         if off:
             lines.append(texts.RULES_OFF.format(names="、".join(off)))
-    await _answer(matcher, bot, event, "\n".join(lines))
+    await answer(matcher, bot, event, "\n".join(lines))
 
 
 done_cmd = command("任務完結", "done")
@@ -234,15 +201,13 @@ done_cmd = command("任務完結", "done")
 
 @done_cmd.handle()
 async def _done(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    sender = await _allowed(
-        matcher, bot, event, ADMIN, Role.REGISTERED_ADMIN, Role.UNIT_LEADER, Role.DEPARTMENT
-    )
-    group = await _filed_group(matcher, bot, event, sender)
+    sender = await allowed(matcher, bot, event, ADMINS)
+    group = await filed_group(matcher, bot, event, sender)
     reason = " ".join(parse_args(arg).words)
     if len(reason) > 200:
-        await _answer(matcher, bot, event, texts.REASON_TOO_LONG)
+        await answer(matcher, bot, event, texts.REASON_TOO_LONG)
     if group.finished_at is not None:
-        await _answer(
+        await answer(
             matcher, bot, event, texts.ALREADY_FINISHED.format(when=f"{group.finished_at:%Y-%m-%d}")
         )
     await store.mark_finished(group, reason)

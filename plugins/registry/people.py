@@ -2,16 +2,13 @@
 
 from collections.abc import Sequence
 
-from nonebot import get_driver
-
 from adapters.port import Member, Platform
 from core import runtime
 
 
 def department_accounts() -> list[int]:
     """The department's staff from the organisation file, and the SUPERUSERS."""
-    superusers = [int(s) for s in get_driver().config.superusers if s.isdigit()]
-    return list(dict.fromkeys([*runtime.org().department.staff, *superusers]))
+    return list(dict.fromkeys([*runtime.org().department.staff, *runtime.superusers()]))
 
 
 def masked_account(user_id: int) -> str:

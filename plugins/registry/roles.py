@@ -62,15 +62,18 @@ async def roles_in_event(bot: Bot, event: Event) -> frozenset[Role]:
     )
 
 
-def _holding(*wanted: Role) -> Permission:
+def holding(*wanted: Role) -> Permission:
+    """A NoneBot permission: the sender holds one of `wanted` (anyone, when none is named)."""
+
     async def check(bot: Bot, event: Event) -> bool:
         return not wanted or bool(await roles_in_event(bot, event) & set(wanted))
 
     return Permission(check)
 
 
-DEPARTMENT = _holding(Role.DEPARTMENT)
-LEADER = _holding(Role.DEPARTMENT, Role.UNIT_LEADER)
-ADMIN = _holding(Role.DEPARTMENT, Role.UNIT_LEADER, Role.REGISTERED_ADMIN)
-FILER = _holding(Role.DEPARTMENT, Role.PLATFORM_ADMIN)
-MEMBER = _holding()
+# The role sets COMMANDS.md names, most used first.
+EVERYONE: tuple[Role, ...] = ()
+ADMINS = (Role.REGISTERED_ADMIN, Role.UNIT_LEADER, Role.DEPARTMENT)
+LEADERS = (Role.UNIT_LEADER, Role.DEPARTMENT)
+FILERS = (Role.PLATFORM_ADMIN, Role.DEPARTMENT)
+DEPARTMENT_ONLY = (Role.DEPARTMENT,)

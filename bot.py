@@ -1,0 +1,50 @@
+"""Start-up only: settings, the organisation file, the database, the adapters, the plugins."""
+
+import sys
+from pathlib import Path
+
+import nonebot
+from nonebot.adapters.onebot.v11 import Adapter as OneBotAdapter
+from nonebot.log import logger
+
+from core import runtime
+from core.org import OrgFileError, load_org
+from core.settings import load_settings
+from models.db import close_db, open_db
+
+EXAMPLE_ORG = Path(__file__).with_name("org.example.toml")
+
+
+def main() -> None:
+    nonebot.init()
+    settings = load_settings()
+    org_file = settings.qungui_org_file
+    if not org_file.exists():
+        logger.warning("=" * 70)
+        logger.warning(
+            f"組織檔案 {org_file} 不存在：暫以 org.example.toml 啟動。請複製並填寫後重啟。"
+        )
+        logger.warning("=" * 70)
+        org_file = EXAMPLE_ORG
+    try:
+        org = load_org(org_file)
+    except OrgFileError as exc:
+        logger.error(str(exc))
+        sys.exit(2)
+    runtime.install(settings, org)
+    settings.qungui_data_dir.mkdir(parents=True, exist_ok=True)
+
+    driver = nonebot.get_driver()
+    driver.register_adapter(OneBotAdapter)
+
+    @driver.on_startup
+    async def _open_database() -> None:
+        await open_db(settings.db_url)
+
+    nonebot.load_from_toml("pyproject.toml")
+    driver.on_shutdown(close_db)
+    nonebot.run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+"""The measures service (Art. 8, 10): every measure recorded, carried out and reported up."""
+
+from nonebot import get_driver
+from nonebot.log import logger
+from nonebot.plugin import PluginMetadata
+
+from plugins.measures import store
+
+__plugin_meta__ = PluginMetadata(
+    name="measures",
+    description="處置與記錄：每項措施先記錄、再執行、後封存結果，並依第八、十條向上報告",
+    usage="由各職責與管理指令調用",
+    extra={"articles": (8, 10)},
+)
+
+
+@get_driver().on_startup
+async def _recover() -> None:
+    ids = await store.recover_unconfirmed()
+    if ids:
+        logger.warning(f"measure records left pending by a crash, now unconfirmed: {ids}")

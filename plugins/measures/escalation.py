@@ -1,0 +1,35 @@
+"""Who hears of a measure, by Art. 8 and 10: a pure reading of the organisation file."""
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from core.org import Org
+
+
+class Level(StrEnum):
+    UNIT = "unit"  # the unit's 分管負責人 (Art. 8: at once)
+    STREET = "street"  # the street's 分管負責人 (Art. 8, 10)
+    COMMITTEE = "committee"  # the Party working committee (Art. 8)
+    CYBERSPACE = "cyberspace"  # the district cyberspace office contact (Art. 10: major risk)
+    DEPARTMENT = "department"  # the 黨群工作部 (filing, Art. 3, 13)
+
+
+def recipients(
+    org: Org, unit_name: str, levels: Iterable[Level], superusers: Iterable[int] = ()
+) -> list[int]:
+    """Every account to tell, once each, in the order of `levels`."""
+    people: list[int] = []
+    for level in levels:
+        match level:
+            case Level.UNIT:
+                unit = org.unit(unit_name)
+                people += unit.leaders if unit else ()
+            case Level.STREET:
+                people += org.escalation.street_leaders
+            case Level.COMMITTEE:
+                people += org.escalation.party_committee
+            case Level.CYBERSPACE:
+                people += org.escalation.cyberspace_contacts
+            case Level.DEPARTMENT:
+                people += [*org.department.staff, *superusers]
+    return list(dict.fromkeys(people))

@@ -1,0 +1,69 @@
+"""NoneBot under nonebug, on a real SQLite file migrated with the committed migrations."""
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+import nonebot
+import pytest
+from nonebug import NONEBOT_INIT_KWARGS
+
+from tests import accounts
+
+DATA_DIR = Path(tempfile.mkdtemp(prefix="qungui-test-"))
+ORG_FILE = Path(__file__).parent / "data" / "org.toml"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[NONEBOT_INIT_KWARGS] = {
+        "driver": "~fastapi",
+        "superusers": {str(accounts.SUPERUSER)},
+        "command_start": {"/"},
+        "command_sep": {" "},
+        "log_level": "WARNING",
+        "qungui_data_dir": str(DATA_DIR),
+        "qungui_org_file": str(ORG_FILE),
+        "qungui_send_per_second": 10_000,
+        "qungui_manage_per_second": 10_000,
+        "qungui_backoff_seconds": 0,
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def after_nonebot_init(after_nonebot_init: None) -> None:
+    from nonebot.adapters.onebot.v11 import Adapter
+
+    from core import runtime
+    from core.org import load_org
+    from core.settings import load_settings
+    from models.db import close_db, migrate, open_db
+
+    settings = load_settings()
+    runtime.install(settings, load_org(ORG_FILE))
+    await migrate(settings.db_url)
+    driver = nonebot.get_driver()
+    driver.register_adapter(Adapter)
+
+    @driver.on_startup
+    async def _open() -> None:
+        await open_db(settings.db_url)
+
+    nonebot.load_from_toml("pyproject.toml")
+    driver.on_shutdown(close_db)
+
+
+@pytest.fixture(autouse=True)
+async def clean_db(nonebug_init: None) -> None:
+    """Every test starts from empty tables (units mirrored from the organisation file)."""
+    from core import runtime
+    from models.measures import BlacklistEntry, MeasureRecord
+    from models.registry import ActivityDay, DutySwitch, Group, RegisteredAdmin, Unit
+    from plugins.registry import activity, store
+
+    for model in (ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry):
+        await model.all().delete()
+    await Unit.all().delete()
+    await store.sync_units(runtime.org())
+    store.forget_cache()
+    activity.forget()
+    await asyncio.sleep(0)

@@ -1,0 +1,108 @@
+"""OneBot v11 events as NapCat sends them, and the replies the bot is expected to make."""
+
+import itertools
+import time
+from typing import Any, Literal
+
+from nonebot.adapters.onebot.v11 import (
+    Bot,
+    GroupMessageEvent,
+    Message,
+    MessageSegment,
+    PrivateMessageEvent,
+)
+from nonebot.adapters.onebot.v11.event import Sender
+from nonebug.mixin.call_api import ApiContext
+
+from tests import accounts
+
+_ids = itertools.count(1000)
+
+
+def message(text: str, *mentions: int) -> Message:
+    """`text`, then each mention: `/交接管理員 @新管理員` is message("/交接管理員 ", 40003)."""
+    out = Message(MessageSegment.text(text))
+    for m in mentions:
+        out.append(MessageSegment.at(m))
+    return out
+
+
+def group_msg(
+    text: str | Message,
+    user_id: int = accounts.MEMBER,
+    *,
+    group_id: int = accounts.GROUP,
+    role: Literal["owner", "admin", "member"] = "member",
+    card: str = "",
+) -> GroupMessageEvent:
+    msg = text if isinstance(text, Message) else message(text)
+    return GroupMessageEvent(
+        time=int(time.time()),
+        self_id=accounts.SELF,
+        post_type="message",
+        sub_type="normal",
+        user_id=user_id,
+        message_type="group",
+        message_id=next(_ids),
+        message=msg,
+        original_message=msg,
+        raw_message=str(msg),
+        font=0,
+        sender=Sender(user_id=user_id, nickname=f"u{user_id}", card=card, role=role),
+        to_me=False,
+        group_id=group_id,
+    )
+
+
+def private_msg(text: str, user_id: int) -> PrivateMessageEvent:
+    msg = message(text)
+    return PrivateMessageEvent(
+        time=int(time.time()),
+        self_id=accounts.SELF,
+        post_type="message",
+        sub_type="friend",
+        user_id=user_id,
+        message_type="private",
+        message_id=next(_ids),
+        message=msg,
+        original_message=msg,
+        raw_message=str(msg),
+        font=0,
+        sender=Sender(user_id=user_id, nickname=f"u{user_id}"),
+        to_me=True,
+    )
+
+
+def expect_group_send(ctx: ApiContext, text: str, group_id: int = accounts.GROUP) -> None:
+    ctx.should_call_api(
+        "send_group_msg",
+        {"group_id": group_id, "message": Message(MessageSegment.text(text))},
+        {"message_id": next(_ids)},
+    )
+
+
+def expect_private_send(ctx: ApiContext, user_id: int, text: str) -> None:
+    ctx.should_call_api(
+        "send_private_msg",
+        {"user_id": user_id, "message": Message(MessageSegment.text(text))},
+        {"message_id": next(_ids)},
+    )
+
+
+def group_info(group_id: int = accounts.GROUP, name: str = "測試群", members: int = 30) -> dict[str, Any]:
+    return {
+        "group_id": group_id,
+        "group_name": name,
+        "member_count": members,
+        "max_member_count": 500,
+    }
+
+
+def expect_group_info(ctx: ApiContext, group_id: int = accounts.GROUP, members: int = 30) -> None:
+    ctx.should_call_api(
+        "get_group_info", {"group_id": group_id, "no_cache": True}, group_info(group_id, members=members)
+    )
+
+
+def make_bot(ctx: Any) -> Bot:
+    return ctx.create_bot(base=Bot, self_id=str(accounts.SELF))
