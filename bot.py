@@ -12,7 +12,8 @@ from core.org import OrgFileError, load_org
 from core.settings import load_settings
 from models.db import close_db, open_db
 
-EXAMPLE_ORG = Path(__file__).with_name("org.example.toml")
+HERE = Path(__file__).parent
+EXAMPLE_ORG = HERE / "org.example.toml"
 
 
 def main() -> None:
@@ -41,7 +42,7 @@ def main() -> None:
     async def _open_database() -> None:
         await open_db(settings.db_url)
 
-    nonebot.load_from_toml("pyproject.toml")
+    nonebot.load_from_toml(str(HERE / "pyproject.toml"))
     driver.on_shutdown(close_db)
     nonebot.run()
 

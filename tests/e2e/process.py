@@ -1,0 +1,104 @@
+"""`bot.py` as a real process: migrated by `manage.py`, started, killed and restarted."""
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests import accounts
+
+ROOT = Path(__file__).parents[2]
+ORG_FILE = ROOT / "tests" / "data" / "org.toml"
+TOKEN = "e2e-secret-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class BotProcess:
+    def __init__(self, data_dir: Path, **settings: str) -> None:
+        self.data_dir = data_dir
+        self.port = free_port()
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("QUNGUI_", "ONEBOT_"))},
+            "ENVIRONMENT": "prod",
+            "DRIVER": "~fastapi+~websockets",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "ONEBOT_ACCESS_TOKEN": TOKEN,
+            "SUPERUSERS": f'["{accounts.SUPERUSER}"]',
+            "COMMAND_START": '["/"]',
+            "COMMAND_SEP": '[" "]',
+            "LOG_LEVEL": "INFO",
+            "QUNGUI_DATA_DIR": str(data_dir),
+            "QUNGUI_ORG_FILE": str(ORG_FILE),
+            "QUNGUI_SEND_PER_SECOND": "200",
+            "QUNGUI_MANAGE_PER_SECOND": "200",
+            **settings,
+        }
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log = data_dir / "bot.log"
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/onebot/v11/ws"
+
+    @property
+    def db_file(self) -> Path:
+        return self.data_dir / "qungui.sqlite3"
+
+    def manage(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            cwd=self.data_dir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def start(self) -> None:
+        migrated = self.manage("migrate")
+        assert migrated.returncode == 0, migrated.stderr
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, str(ROOT / "bot.py")],
+                cwd=self.data_dir,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, self.log.read_text("utf-8", "replace")[-3000:]
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.1)
+        raise TimeoutError("bot.py did not listen within 30 s")
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown hook runs, as in a power cut."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def query(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(self.db_file) as db:
+            return db.execute(sql, params).fetchall()

@@ -1,0 +1,295 @@
+"""A OneBot v11 implementation for tests, speaking to the bot over a real reverse WebSocket.
+
+It behaves as NapCat does where the duties care: it dials `/onebot/v11/ws` with the account,
+role and token headers, sends events in NapCat's shape (message arrays, `real_id`, `group_name`…),
+answers the bot's actions from a small model of its groups, and records every call. A test can
+hold back or refuse any action to see what the bot does.
+"""
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import websockets
+from websockets.asyncio.client import ClientConnection
+
+Segment = dict[str, Any]
+
+
+@dataclass
+class Call:
+    action: str
+    params: dict[str, Any]
+
+
+@dataclass
+class Refuse:
+    """Answer an action with `status: failed` (retcode 1200 is a refusal for risk)."""
+
+    retcode: int
+    wording: str = ""
+
+
+@dataclass
+class PeerMember:
+    user_id: int
+    nickname: str
+    card: str = ""
+    role: str = "member"
+    join_time: int = field(default_factory=lambda: int(time.time()) - 86400 * 30)
+    last_sent_time: int = field(default_factory=lambda: int(time.time()))
+
+
+@dataclass
+class PeerGroup:
+    group_id: int
+    name: str
+    members: dict[int, PeerMember] = field(default_factory=dict)
+    max_members: int = 500
+
+
+Answer = Callable[[dict[str, Any]], Any]
+
+
+def text(content: str) -> list[Segment]:
+    return [{"type": "text", "data": {"text": content}}]
+
+
+def at(user_id: int) -> Segment:
+    return {"type": "at", "data": {"qq": str(user_id)}}
+
+
+class Peer:
+    def __init__(self, url: str, self_id: int, token: str) -> None:
+        self.url = url
+        self.self_id = self_id
+        self.token = token
+        self.calls: list[Call] = []
+        self.groups: dict[int, PeerGroup] = {}
+        self.answers: dict[str, Answer] = {}
+        self.held: set[str] = set()  # actions left unanswered (a platform that hangs)
+        self._ws: ClientConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._new_call = asyncio.Event()
+        self._ids = itertools.count(10_000)
+
+    # --- the connection ---------------------------------------------------------------
+
+    async def connect(self, attempts: int = 100) -> None:
+        headers = {
+            "X-Self-ID": str(self.self_id),
+            "X-Client-Role": "Universal",
+            "Authorization": f"Bearer {self.token}",
+            "User-Agent": "NapCat.OneBot/4",
+        }
+        for attempt in range(attempts):
+            try:
+                self._ws = await websockets.connect(self.url, additional_headers=headers)
+                break
+            except OSError:
+                if attempt == attempts - 1:
+                    raise
+                await asyncio.sleep(0.1)
+        self._reader = asyncio.create_task(self._read())
+        await self.send_event(
+            {"post_type": "meta_event", "meta_event_type": "lifecycle", "sub_type": "connect"}
+        )
+
+    async def close(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader
+        if self._ws is not None:
+            await self._ws.close()
+
+    async def send_raw(self, frame: str) -> None:
+        assert self._ws is not None
+        await self._ws.send(frame)
+
+    async def send_event(self, event: dict[str, Any]) -> None:
+        event = {"time": int(time.time()), "self_id": self.self_id, **event}
+        await self.send_raw(json.dumps(event, ensure_ascii=False))
+
+    async def _read(self) -> None:
+        assert self._ws is not None
+        async for frame in self._ws:
+            request = json.loads(frame)
+            call = Call(request["action"], request.get("params") or {})
+            self.calls.append(call)
+            self._new_call.set()
+            if call.action in self.held:
+                continue
+            await self._ws.send(json.dumps(self._respond(call, request.get("echo")), ensure_ascii=False))
+
+    def _respond(self, call: Call, echo: Any) -> dict[str, Any]:
+        try:
+            data = self.answers[call.action](call.params) if call.action in self.answers else self._model(call)
+        except LookupError as exc:
+            data = Refuse(100, f"not found: {exc}")
+        if isinstance(data, Refuse):
+            return {
+                "status": "failed",
+                "retcode": data.retcode,
+                "data": None,
+                "message": data.wording,
+                "wording": data.wording,
+                "echo": echo,
+            }
+        return {"status": "ok", "retcode": 0, "data": data, "message": "", "wording": "", "echo": echo}
+
+    # --- answers from the model of groups -------------------------------------------------
+
+    def _member_dict(self, group: PeerGroup, m: PeerMember) -> dict[str, Any]:
+        return {
+            "group_id": group.group_id,
+            "user_id": m.user_id,
+            "nickname": m.nickname,
+            "card": m.card,
+            "role": m.role,
+            "join_time": m.join_time,
+            "last_sent_time": m.last_sent_time,
+            "level": "1",
+            "title": "",
+            "unfriendly": False,
+            "card_changeable": True,
+        }
+
+    def _model(self, call: Call) -> Any:
+        p = call.params
+        match call.action:
+            case "send_group_msg" | "send_private_msg" | "send_msg":
+                return {"message_id": next(self._ids)}
+            case "get_group_info":
+                g = self.groups[int(p["group_id"])]
+                return {
+                    "group_id": g.group_id,
+                    "group_name": g.name,
+                    "member_count": len(g.members),
+                    "max_member_count": g.max_members,
+                }
+            case "get_group_member_info":
+                g = self.groups[int(p["group_id"])]
+                return self._member_dict(g, g.members[int(p["user_id"])])
+            case "get_group_member_list":
+                g = self.groups[int(p["group_id"])]
+                return [self._member_dict(g, m) for m in g.members.values()]
+            case "get_login_info":
+                return {"user_id": self.self_id, "nickname": "qungui"}
+            case "set_group_kick":
+                self.groups[int(p["group_id"])].members.pop(int(p["user_id"]), None)
+                return None
+            case "set_group_card":
+                self.groups[int(p["group_id"])].members[int(p["user_id"])].card = p["card"]
+                return None
+        return None
+
+    def add_group(self, group_id: int, name: str, *members: PeerMember) -> PeerGroup:
+        self.groups[group_id] = PeerGroup(group_id, name, {m.user_id: m for m in members})
+        return self.groups[group_id]
+
+    # --- events in NapCat's shape ---------------------------------------------------------
+
+    async def group_message(
+        self, group_id: int, user_id: int, message: list[Segment] | str, *, role: str | None = None
+    ) -> int:
+        segments = text(message) if isinstance(message, str) else message
+        group = self.groups.get(group_id)
+        member = group.members.get(user_id) if group else None
+        message_id = next(self._ids)
+        raw = "".join(
+            s["data"]["text"] if s["type"] == "text" else f"[CQ:{s['type']}]" for s in segments
+        )
+        await self.send_event(
+            {
+                "post_type": "message",
+                "message_type": "group",
+                "sub_type": "normal",
+                "message_id": message_id,
+                "real_id": message_id,
+                "message_seq": message_id,
+                "group_id": group_id,
+                "group_name": group.name if group else "",
+                "user_id": user_id,
+                "anonymous": None,
+                "font": 14,
+                "message": segments,
+                "message_format": "array",
+                "raw_message": raw,
+                "sender": {
+                    "user_id": user_id,
+                    "nickname": member.nickname if member else f"u{user_id}",
+                    "card": member.card if member else "",
+                    "role": role or (member.role if member else "member"),
+                },
+            }
+        )
+        return message_id
+
+    async def private_message(self, user_id: int, content: str) -> int:
+        message_id = next(self._ids)
+        await self.send_event(
+            {
+                "post_type": "message",
+                "message_type": "private",
+                "sub_type": "friend",
+                "message_id": message_id,
+                "real_id": message_id,
+                "user_id": user_id,
+                "font": 14,
+                "message": text(content),
+                "message_format": "array",
+                "raw_message": content,
+                "sender": {"user_id": user_id, "nickname": f"u{user_id}"},
+            }
+        )
+        return message_id
+
+    # --- waiting for what the bot does ----------------------------------------------------
+
+    async def wait_for(
+        self,
+        action: str,
+        where: Callable[[Call], bool] = lambda _: True,
+        *,
+        after: int = 0,
+        timeout: float = 10.0,
+    ) -> Call:
+        """The first call of `action` (from index `after` on) that matches `where`."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for call in self.calls[after:]:
+                if call.action == action and where(call):
+                    return call
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                seen = [c.action for c in self.calls[after:]]
+                raise TimeoutError(f"no {action} within {timeout}s; saw {seen}")
+            self._new_call.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new_call.wait(), remaining)
+
+    def sent_texts(self, after: int = 0) -> list[str]:
+        """The plain text of every message the bot sent (group or private)."""
+        out = []
+        for call in self.calls[after:]:
+            if call.action in ("send_group_msg", "send_private_msg", "send_msg"):
+                out.append(message_text(call.params["message"]))
+        return out
+
+
+def message_text(message: Any) -> str:
+    if isinstance(message, str):
+        return message
+    parts = []
+    for seg in message:
+        if seg["type"] == "text":
+            parts.append(seg["data"]["text"])
+        elif seg["type"] == "at":
+            parts.append(f"@{seg['data']['qq']}")
+    return "".join(parts)
