@@ -61,7 +61,9 @@ async def test_malformed_events_change_nothing_and_the_bot_carries_on(
     # An event missing its required fields, and one with a wrong type: logged and dropped.
     await peer.send_raw(json.dumps({"post_type": "message", "message_type": "group"}))
     await peer.send_raw(
-        json.dumps({"post_type": "message", "message_type": "group", "group_id": "abc", "self_id": 1})
+        json.dumps(
+            {"post_type": "message", "message_type": "group", "group_id": "abc", "self_id": 1}
+        )
     )
     start = len(peer.calls)
     await peer.group_message(accounts.GROUP, accounts.MEMBER, "/群規")

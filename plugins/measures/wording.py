@@ -1,0 +1,35 @@
+"""How a measure record reads to an admin (privately: it names accounts)."""
+
+from zoneinfo import ZoneInfo
+
+from models.measures import MeasureRecord
+
+LOCAL = ZoneInfo("Asia/Shanghai")
+
+KIND_NAMES = {
+    "warning": "警告",
+    "mute": "禁言",
+    "unmute": "解禁",
+    "kick": "移出",
+    "recall": "撤回",
+    "blacklist": "拉黑",
+    "unblacklist": "解除黑名單",
+    "handover": "交接",
+    "clearance": "清理",
+}
+STATUS_NAMES = {
+    "pending": "執行中",
+    "done": "已執行",
+    "failed": "未執行",
+    "unconfirmed": "結果未知",
+}
+
+
+def record_line(r: MeasureRecord) -> str:
+    when = r.created_at.astimezone(LOCAL).strftime("%m-%d %H:%M")
+    who = "機器人" if r.actor is None else str(r.actor)
+    whom = f" → {r.target}" if r.target is not None else ""
+    why = f"：{r.reason}" if r.reason else ""
+    kind = KIND_NAMES.get(r.action, r.action)
+    status = STATUS_NAMES.get(r.status.value, r.status.value)
+    return f"#{r.id} {when} {kind}（第{r.article}條）{who}{whom}{why}［{status}］"
