@@ -125,11 +125,17 @@ class Peer:
             self._new_call.set()
             if call.action in self.held:
                 continue
-            await self._ws.send(json.dumps(self._respond(call, request.get("echo")), ensure_ascii=False))
+            await self._ws.send(
+                json.dumps(self._respond(call, request.get("echo")), ensure_ascii=False)
+            )
 
     def _respond(self, call: Call, echo: Any) -> dict[str, Any]:
         try:
-            data = self.answers[call.action](call.params) if call.action in self.answers else self._model(call)
+            data = (
+                self.answers[call.action](call.params)
+                if call.action in self.answers
+                else self._model(call)
+            )
         except LookupError as exc:
             data = Refuse(100, f"not found: {exc}")
         if isinstance(data, Refuse):
@@ -141,7 +147,14 @@ class Peer:
                 "wording": data.wording,
                 "echo": echo,
             }
-        return {"status": "ok", "retcode": 0, "data": data, "message": "", "wording": "", "echo": echo}
+        return {
+            "status": "ok",
+            "retcode": 0,
+            "data": data,
+            "message": "",
+            "wording": "",
+            "echo": echo,
+        }
 
     # --- answers from the model of groups -------------------------------------------------
 
@@ -258,10 +271,10 @@ class Peer:
         where: Callable[[Call], bool] = lambda _: True,
         *,
         after: int = 0,
-        timeout: float = 10.0,
+        within: float = 10.0,
     ) -> Call:
         """The first call of `action` (from index `after` on) that matches `where`."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         while True:
             for call in self.calls[after:]:
                 if call.action == action and where(call):
@@ -269,7 +282,7 @@ class Peer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 seen = [c.action for c in self.calls[after:]]
-                raise TimeoutError(f"no {action} within {timeout}s; saw {seen}")
+                raise TimeoutError(f"no {action} within {within}s; saw {seen}")
             self._new_call.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_call.wait(), remaining)

@@ -40,7 +40,7 @@ async def test_kill_between_pending_and_done_leaves_an_unconfirmed_record(
         "SELECT id, action, target, status, platform_answer FROM measure_record"
     )
     assert len(rows) == 1
-    record_id, action, target, status, answer = rows[0]
+    _record_id, action, target, status, answer = rows[0]
     assert (action, target, status) == ("mute", accounts.MEMBER, "unconfirmed")
     assert answer
     verified = bot_process.manage("audit", "verify")

@@ -69,7 +69,8 @@ async def test_malformed_events_change_nothing_and_the_bot_carries_on(
     await peer.group_message(accounts.GROUP, accounts.MEMBER, "/群規")
     await peer.wait_for("send_group_msg", after=start)
     assert bot_process.query('SELECT count(*) FROM "group"') == [(0,)]
-    assert bot_process.proc is not None and bot_process.proc.poll() is None
+    assert bot_process.proc is not None
+    assert bot_process.proc.poll() is None
 
 
 async def test_a_frame_that_is_not_json_drops_the_connection_and_a_reconnect_works(
@@ -85,7 +86,8 @@ async def test_a_frame_that_is_not_json_drops_the_connection_and_a_reconnect_wor
         await again.wait_for("send_group_msg")
     finally:
         await again.close()
-    assert bot_process.proc is not None and bot_process.proc.poll() is None
+    assert bot_process.proc is not None
+    assert bot_process.proc.poll() is None
 
 
 async def test_a_wrong_token_is_refused(bot_process: BotProcess) -> None:
