@@ -1,36 +1,38 @@
-"""NoneBot under nonebug, on a real SQLite file migrated with the committed migrations."""
+"""NoneBot under nonebug, on a real SQLite file migrated with the committed migrations.
+
+NoneBot is initialised and the plugins loaded once, when pytest starts, so that test modules
+can import the plugins' pure modules at the top like any other code.
+"""
 
 import asyncio
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import nonebot
 import pytest
-from nonebug import NONEBOT_INIT_KWARGS
 
 from tests import accounts
 
 DATA_DIR = Path(tempfile.mkdtemp(prefix="qungui-test-"))
 ORG_FILE = Path(__file__).parent / "data" / "org.toml"
+ROOT = Path(__file__).parent.parent
+
+INIT: dict[str, Any] = {
+    "driver": "~fastapi",
+    "superusers": {str(accounts.SUPERUSER)},
+    "command_start": {"/"},
+    "command_sep": {" "},
+    "log_level": "WARNING",
+    "qungui_data_dir": str(DATA_DIR),
+    "qungui_org_file": str(ORG_FILE),
+    "qungui_send_per_second": 10_000,
+    "qungui_manage_per_second": 10_000,
+    "qungui_backoff_seconds": 0,
+}
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[NONEBOT_INIT_KWARGS] = {
-        "driver": "~fastapi",
-        "superusers": {str(accounts.SUPERUSER)},
-        "command_start": {"/"},
-        "command_sep": {" "},
-        "log_level": "WARNING",
-        "qungui_data_dir": str(DATA_DIR),
-        "qungui_org_file": str(ORG_FILE),
-        "qungui_send_per_second": 10_000,
-        "qungui_manage_per_second": 10_000,
-        "qungui_backoff_seconds": 0,
-    }
-
-
-@pytest.fixture(scope="session", autouse=True)
-async def after_nonebot_init(after_nonebot_init: None) -> None:
     from nonebot.adapters.onebot.v11 import Adapter
 
     from core import runtime
@@ -38,18 +40,28 @@ async def after_nonebot_init(after_nonebot_init: None) -> None:
     from core.settings import load_settings
     from models.db import close_db, migrate, open_db
 
+    nonebot.init(**INIT)
     settings = load_settings()
     runtime.install(settings, load_org(ORG_FILE))
-    await migrate(settings.db_url)
     driver = nonebot.get_driver()
     driver.register_adapter(Adapter)
 
     @driver.on_startup
     async def _open() -> None:
+        await migrate(settings.db_url)
         await open_db(settings.db_url)
 
-    nonebot.load_from_toml("pyproject.toml")
+    nonebot.load_from_toml(str(ROOT / "pyproject.toml"))
     driver.on_shutdown(close_db)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _nonebot_init() -> None:
+    """Replaces nonebug's own: NoneBot is already initialised by `pytest_configure`."""
+    from nonebot.matcher import matchers
+    from nonebug.provider import NoneBugProvider
+
+    matchers.set_provider(NoneBugProvider)
 
 
 @pytest.fixture(autouse=True)

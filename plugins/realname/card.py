@@ -35,7 +35,14 @@ from typing import Literal
 
 from core.script import to_simplified
 from plugins.realname import texts
-from plugins.realname.normal import SEPARATORS, MatchKey, chunk_key, chunks, fold, join_keys
+from plugins.realname.normal import (
+    SEPARATORS,
+    MatchKey,
+    chunk_keys,
+    fold,
+    join_keys,
+    match_key,
+)
 from plugins.realname.roster import RosterEntry
 from plugins.realname.roster_index import RosterIndex
 
@@ -47,6 +54,7 @@ VerdictKind = Literal[
 DEFAULT_CARD_PATTERN = "單位-姓名"
 MAX_CHUNKS = 8
 """Cards split into more chunks than this are malformed (bounds the candidate splits)."""
+MAX_PATTERN_LENGTH = 60
 
 _PLACEHOLDERS: dict[str, Field] = {"单位": "unit", "姓名": "name", "职务": "title"}
 _LABELS: dict[Field, str] = {
@@ -131,10 +139,13 @@ class CardRule:
 
     def parse(self, card: str) -> ParsedCard | None:
         """The card's fields, or None when it does not fit the pattern."""
-        candidates = self._candidates(_card_keys(card))
+        candidates = self._candidates(chunk_keys(card))
         return candidates[0] if candidates else None
 
     def _candidates(self, keys: list[MatchKey]) -> list[ParsedCard]:
+        if len(keys) == len(self.fields) and len(self.layouts) == 1:  # the usual: one candidate
+            values = dict(zip(self.fields, keys, strict=True))
+            return [ParsedCard(values.get("unit"), values["name"], values.get("title"))]
         exact: list[ParsedCard] = []
         merged: list[ParsedCard] = []
         if len(keys) > MAX_CHUNKS:
@@ -146,7 +157,7 @@ class CardRule:
                 bounds = (0, *cuts, len(keys))
                 values = {
                     name: join_keys(keys[start:end])
-                    for name, start, end in zip(layout, bounds, bounds[1:], strict=False)
+                    for name, start, end in zip(layout, bounds[:-1], bounds[1:], strict=True)
                 }
                 parsed = ParsedCard(values.get("unit"), values["name"], values.get("title"))
                 (exact if len(keys) == len(layout) else merged).append(parsed)
@@ -158,7 +169,7 @@ def compile_card_rule(pattern: str, setting_name: str) -> CardRule:
     folded = fold(pattern)
     if not folded:
         raise CardRuleError(setting_name, pattern, texts.CARD_RULE_EMPTY)
-    if len(folded) > 60:
+    if len(folded) > MAX_PATTERN_LENGTH:
         raise CardRuleError(setting_name, pattern, texts.CARD_RULE_TOO_LONG)
     fields: list[Field] = []
     separators = [""]
@@ -187,10 +198,6 @@ def _placeholder(word: str, setting_name: str, pattern: str) -> Field:
     return name
 
 
-def _card_keys(card: str) -> list[MatchKey]:
-    return [chunk_key(piece) for piece in chunks(card)]
-
-
 def expected_card(entry: RosterEntry, rule: CardRule) -> str:
     """The card to set for a roster person, e.g. `XX社區-張三` (職務 left out)."""
     return rule.render({"unit": entry.unit, "name": entry.name})
@@ -205,17 +212,16 @@ def judge(
     account: int | None = None,
 ) -> CardVerdict:
     """The verdict on `card` in a group of `group_unit` (rules in the module docstring)."""
-    return _judge(_card_keys(card), rule, roster, join_keys(_card_keys(group_unit)), account)
+    return _judge(chunk_keys(card), rule, roster, match_key(group_unit), account)
 
 
 def judge_members(
     members: Iterable[tuple[int, str]], rule: CardRule, roster: RosterIndex, group_unit: str
 ) -> dict[int, CardVerdict]:
     """`judge` for every (account, card) of a member list, accounts checked against the roster."""
-    unit = join_keys(_card_keys(group_unit))
+    unit = match_key(group_unit)
     return {
-        account: _judge(_card_keys(card), rule, roster, unit, account)
-        for account, card in members
+        account: _judge(chunk_keys(card), rule, roster, unit, account) for account, card in members
     }
 
 
@@ -262,17 +268,10 @@ def _judge_one(
 
 
 def explain(verdict: CardVerdict, rule: CardRule, group_unit: str) -> str:
-    """What to tell a member about a non-compliant card ("" when compliant)."""
+    """What to tell a member about their card ("" when compliant)."""
     if verdict.kind == "compliant":
         return ""
-    required = texts.card_required(
-        rule.display, rule.render({"unit": group_unit, "name": texts.EXAMPLE_NAME})
-    )
-    reasons: dict[VerdictKind, str] = {
-        "unknown_person": texts.CARD_UNKNOWN_PERSON,
-        "wrong_unit": texts.CARD_WRONG_UNIT,
-        "departed": texts.CARD_DEPARTED,
-        "account_mismatch": texts.CARD_ACCOUNT_MISMATCH,
-    }
-    reason = reasons.get(verdict.kind)
-    return f"{reason}。{required}" if reason else required
+    if verdict.kind == "departed":
+        return texts.CARD_DEPARTED
+    example = rule.render({"unit": group_unit, "name": texts.EXAMPLE_NAME})
+    return texts.card_notice(verdict.kind, rule.display, example)

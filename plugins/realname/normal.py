@@ -33,7 +33,9 @@ _SEPARATOR_RUN = re.compile("[\\s" + re.escape(SEPARATORS) + "]+")
 def fold(text: str) -> str:
     """NFKC form of `text` without format (zero-width) characters, stripped."""
     normal = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in normal if unicodedata.category(ch) != "Cf").strip()
+    if not normal.isprintable():  # only then can it hold a format character
+        normal = "".join(ch for ch in normal if unicodedata.category(ch) != "Cf")
+    return normal.strip()
 
 
 def chunks(text: str) -> list[str]:
@@ -41,9 +43,16 @@ def chunks(text: str) -> list[str]:
     return [piece for piece in _SEPARATOR_RUN.split(fold(text)) if piece]
 
 
-def chunk_key(chunk: str) -> MatchKey:
-    """Key of one chunk as returned by `chunks` (already folded, without separators)."""
-    return MatchKey(to_simplified(chunk).casefold())
+def chunk_keys(text: str) -> list[MatchKey]:
+    """The keys of the chunks of `text`, in order.
+
+    One OpenCC call converts all chunks, one a line: no dictionary phrase holds a line break, so
+    each chunk converts exactly as it would alone.
+    """
+    pieces = chunks(text)
+    if not pieces:
+        return []
+    return [MatchKey(key) for key in to_simplified("\n".join(pieces)).casefold().split("\n")]
 
 
 def join_keys(keys: list[MatchKey]) -> MatchKey:
@@ -52,4 +61,4 @@ def join_keys(keys: list[MatchKey]) -> MatchKey:
 
 def match_key(text: str) -> MatchKey:
     """Key under which `text` is compared with other spellings of the same unit or name."""
-    return join_keys([chunk_key(piece) for piece in chunks(text)])
+    return join_keys(chunk_keys(text))

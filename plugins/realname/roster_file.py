@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Literal
+from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
@@ -53,13 +54,11 @@ _HEADERS: dict[str, Column] = {
     "状态": "status",
     "备注": "note",
 }
-_REQUIRED: tuple[tuple[Column, str], ...] = (
-    ("unit", texts.FIELD_UNIT),
-    ("name", texts.FIELD_NAME),
-    ("account", "帳號"),
+_REQUIRED: tuple[tuple[Column, str], ...] = tuple(
+    zip(("unit", "name", "account"), texts.ROSTER_COLUMNS[:3], strict=True)
 )
 _STATUSES: dict[str, Status] = {"在岗": "在崗", "调离": "調離"}
-_ACCOUNT = re.compile(r"[1-9][0-9]{4,10}")
+_ACCOUNT = re.compile(r"([1-9][0-9]{4,10})(?:\.0+)?")  # "12345.0": a number saved as text
 _PHONE = re.compile(r"(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])")
 _ID_NUMBER = re.compile(r"(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])")
 
@@ -97,7 +96,9 @@ def write_roster(entries: Iterable[RosterEntry], path: str | os.PathLike[str]) -
 
 def roster_bytes(entries: Iterable[RosterEntry], suffix: str) -> bytes:
     """The file `write_roster` would write, as bytes (for sending as an upload)."""
-    rows = [[entry.unit, entry.name, entry.account, entry.status, entry.note] for entry in entries]
+    rows: list[list[str | int]] = [
+        [entry.unit, entry.name, entry.account, entry.status, entry.note] for entry in entries
+    ]
     if suffix.lower() == ".xlsx":
         return _xlsx_bytes(rows)
     if suffix.lower() == ".csv":
@@ -133,6 +134,8 @@ def _xlsx_rows(data: bytes) -> Iterator[Sequence[object]]:
         raise RosterFileError(0, texts.FILE_UNREADABLE) from error
     try:
         yield from book.worksheets[0].iter_rows(values_only=True)
+    except ParseError as error:  # the sheet's XML is cut short or damaged
+        raise RosterFileError(0, texts.FILE_UNREADABLE) from error
     finally:
         book.close()
 
@@ -204,7 +207,7 @@ def _read_row(row: int, cells: list[str], columns: list[Column | None]) -> Roste
             values[column] = cell
         elif cell:
             raise RosterFileError(row, texts.row_untitled_column(get_column_letter(index + 1)))
-    unit, name, account = (values.get(column, "") for column in ("unit", "name", "account"))
+    unit, name, account = values.get("unit", ""), values.get("name", ""), values.get("account", "")
     for value, reason in (
         (unit, texts.ROW_MISSING_UNIT),
         (name, texts.ROW_MISSING_NAME),
@@ -212,12 +215,13 @@ def _read_row(row: int, cells: list[str], columns: list[Column | None]) -> Roste
     ):
         if not value:
             raise RosterFileError(row, reason)
-    if not _ACCOUNT.fullmatch(account):
+    digits = _ACCOUNT.fullmatch(account)
+    if digits is None:
         raise RosterFileError(row, texts.ROW_BAD_ACCOUNT)
     status = _read_status(values.get("status", ""))
     if status is None:
         raise RosterFileError(row, texts.ROW_BAD_STATUS)
-    return RosterEntry(unit, name, int(account), status, values.get("note", ""))
+    return RosterEntry(unit, name, int(digits.group(1)), status, values.get("note", ""))
 
 
 def _read_status(cell: str) -> Status | None:

@@ -1,6 +1,6 @@
 """A roster held in memory for fast lookup by account and by (unit, name) match keys.
 
-Build it once per roster change (about 0.4 s for 50,000 people) and share it; every lookup is a
+Build it once per roster change (about 0.2 s of CPU for 50,000 people) and share it; every lookup is a
 dictionary access, so judging a 2,000-member group costs a few milliseconds.
 """
 

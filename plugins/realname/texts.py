@@ -8,8 +8,6 @@ from collections.abc import Sequence
 # --- roster files -------------------------------------------------------------------------------
 
 ROSTER_COLUMNS = ("單位", "姓名", "帳號", "狀態", "備註")
-STATUS_ACTIVE = "在崗"
-STATUS_DEPARTED = "調離"
 
 NO_PERSONAL_DATA = "不收集身份證號或手機號"
 ROW_MISSING_UNIT = "缺少單位"
@@ -85,14 +83,21 @@ def card_rule_invalid(setting_name: str, pattern: str, reason: str) -> str:
 # --- card verdicts ------------------------------------------------------------------------------
 
 
-def card_required(pattern: str, example: str) -> str:
-    return f"群名片請改為「{pattern}」，例如「{example}」"
-
-
-CARD_UNKNOWN_PERSON = "群名片上的姓名不在本單位名冊中"
-CARD_WRONG_UNIT = "群名片上的單位不是本群的建群單位"
+EXAMPLE_NAME = "張三"
 CARD_DEPARTED = "名冊中此人已調離"
-CARD_ACCOUNT_MISMATCH = "群名片上的姓名在名冊中屬於另一個帳號"
+_CARD_PROBLEMS = {
+    "unknown_person": "群名片上的姓名不在本單位名冊中",
+    "wrong_unit": "群名片上的單位不是本群的建群單位",
+    "account_mismatch": "群名片上的姓名在名冊中屬於另一個帳號",
+}
+
+
+def card_notice(kind: str, pattern: str, example: str) -> str:
+    """Why a card is not accepted (when there is more to say than its format) and the format."""
+    problem = _CARD_PROBLEMS.get(kind)
+    required = f"群名片請改為「{pattern}」，例如「{example}」"
+    return f"{problem}。{required}" if problem else required
+
 
 # --- join requests ------------------------------------------------------------------------------
 

@@ -1,0 +1,150 @@
+"""Join requests: refuse, approve, or leave to the group's admins; and default member caps.
+
+Order of the decision: a blacklisted account is refused; then a group at its cap is refused;
+then the roster decides. Approval needs all of: the roster lists people of the group's unit, the
+requester's account is in it under that unit and 在崗, and the answer names that person (any
+script, separators, or words around it: `張三`, `XX社區-张三`, `我是張三`). QQ hands the answer
+over as `問題：…\n答案：…`; only the text after the last 答案 counts. Everything else is left to
+the admins with a note saying why, and the matched roster person when there is one. A group that
+has not switched auto-approval on gets the same note it would, plus that reason.
+
+Default member caps (QQ's own tiers are 200, 500, 1000, 2000 and 3000): a work group should stay
+within what its admins can check by name (Art. 4), so internal groups start smaller than groups
+with members of the public. Grades come from the registry: 一級 (key, large or active), 二級,
+三級 (routine, small); an empty grade (not graded yet) takes the 二級 cap.
+
+| type | 一級 | 二級 | 三級 |
+|---|---|---|---|
+| 內部 | 1000 | 500 | 200 |
+| 群眾 | 2000 | 1000 | 500 |
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from core.script import to_simplified
+from plugins.realname import texts
+from plugins.realname.normal import MatchKey, fold, match_key
+from plugins.realname.roster import RosterEntry
+from plugins.realname.roster_index import RosterIndex
+
+GroupType = Literal["內部", "群眾"]
+JoinKind = Literal["approve", "refuse", "ask_admins"]
+JoinWhy = Literal[
+    "blacklisted",
+    "full",
+    "roster_match",
+    "auto_approve_off",
+    "no_roster",
+    "not_in_roster",
+    "other_unit",
+    "departed",
+    "answer_mismatch",
+    "name_other_account",
+]
+
+MEMBER_CAPS: Mapping[tuple[GroupType, int], int] = {
+    ("內部", 1): 1000,
+    ("內部", 2): 500,
+    ("內部", 3): 200,
+    ("群眾", 1): 2000,
+    ("群眾", 2): 1000,
+    ("群眾", 3): 500,
+}
+_GROUP_TYPES: dict[str, GroupType] = {"内部": "內部", "群众": "群眾"}
+_GRADES = {"1": 1, "一": 1, "2": 2, "二": 2, "3": 3, "三": 3}
+_GRADE = re.compile(r"([123一二三])级?")
+_ANSWER = re.compile(r"答案\s*:")
+
+
+@dataclass(frozen=True, slots=True)
+class JoinDecision:
+    """`reason` is sent to the applicant when refused, and is the admins' note otherwise."""
+
+    kind: JoinKind
+    why: JoinWhy
+    reason: str
+    entry: RosterEntry | None = None
+
+
+def decide_join(
+    account: int,
+    answer: str,
+    *,
+    blacklisted: bool,
+    member_count: int,
+    member_cap: int,
+    auto_approve: bool,
+    roster: RosterIndex,
+    group_unit: str,
+) -> JoinDecision:
+    """What to do with a join request (order and rules in the module docstring).
+
+    Raises ValueError when `member_cap` is not positive.
+    """
+    if member_cap <= 0:
+        raise ValueError(f"member cap must be positive, not {member_cap}")
+    if blacklisted:
+        return JoinDecision("refuse", "blacklisted", texts.JOIN_BLACKLISTED)
+    if member_count >= member_cap:
+        return JoinDecision("refuse", "full", texts.join_full(member_cap))
+    decision = _by_roster(account, match_key(answer_text(answer)), roster, match_key(group_unit))
+    if decision.kind == "approve" and not auto_approve:
+        return JoinDecision(
+            "ask_admins", "auto_approve_off", texts.JOIN_AUTO_APPROVE_OFF, decision.entry
+        )
+    return decision
+
+
+def answer_text(comment: str) -> str:
+    """The applicant's own words in a join request's comment (after the last 答案：)."""
+    return _ANSWER.split(fold(comment))[-1]
+
+
+def _by_roster(account: int, said: MatchKey, roster: RosterIndex, unit: MatchKey) -> JoinDecision:
+    if not roster.has_unit(unit):
+        return JoinDecision("ask_admins", "no_roster", texts.JOIN_NO_ROSTER)
+    entry = roster.by_account(account)
+    if entry is None:
+        claimed = _named_person(said, roster.unit_names(unit))
+        if claimed is not None:
+            return JoinDecision(
+                "ask_admins", "name_other_account", texts.JOIN_NAME_OTHER_ACCOUNT, claimed
+            )
+        return JoinDecision("ask_admins", "not_in_roster", texts.JOIN_NOT_IN_ROSTER)
+    if match_key(entry.unit) != unit:
+        return JoinDecision("ask_admins", "other_unit", texts.join_other_unit(entry.unit), entry)
+    if not _names(said, match_key(entry.name)):
+        return JoinDecision("ask_admins", "answer_mismatch", texts.JOIN_ANSWER_MISMATCH, entry)
+    if entry.status != "在崗":
+        return JoinDecision("ask_admins", "departed", texts.JOIN_DEPARTED, entry)
+    return JoinDecision("approve", "roster_match", texts.JOIN_APPROVED, entry)
+
+
+def _names(said: MatchKey, name: MatchKey) -> bool:
+    """Whether the answer names `name`: a one-character name must be the whole answer."""
+    return said == name or (len(name) >= 2 and name in said)
+
+
+def _named_person(
+    said: MatchKey, names: Mapping[MatchKey, tuple[RosterEntry, ...]]
+) -> RosterEntry | None:
+    """The roster person with the longest name the answer names, if any."""
+    found = [name for name in names if _names(said, name)]
+    return names[max(found, key=len)][0] if found else None
+
+
+def member_cap_default(group_type: GroupType, grade: str) -> int:
+    """The starting member cap for a new group (table in the module docstring).
+
+    Raises ValueError for an unknown group type or grade.
+    """
+    kind = _GROUP_TYPES.get(to_simplified(group_type))
+    folded = to_simplified("".join(fold(grade).split()))
+    match = _GRADE.fullmatch(folded)
+    if kind is None or (folded and match is None):
+        raise ValueError(f"unknown group type {group_type!r} or grade {grade!r}")
+    level = _GRADES[match.group(1)] if match else 2
+    return MEMBER_CAPS[kind, level]
