@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from nonebot.adapters import Bot, Event, Message
 from nonebot.adapters.onebot.v11 import Bot as OneBotBot
+from nonebot.adapters.onebot.v11 import Event as OneBotEvent
 from nonebot.adapters.onebot.v11 import GroupMessageEvent, MessageEvent
 
 from adapters.pacing import Limiter
@@ -37,6 +38,14 @@ def sender_of(event: Event) -> Sender | None:
         return Sender("qq", event.user_id, event.group_id, role)  # type: ignore[arg-type]
     if isinstance(event, MessageEvent):
         return Sender("qq", event.user_id, None, None)
+    return None
+
+
+def group_of(event: Event) -> tuple[str, int] | None:
+    """The (platform, group) a message, notice or request happened in; None outside groups."""
+    if isinstance(event, OneBotEvent):
+        group_id = getattr(event, "group_id", None)
+        return ("qq", int(group_id)) if isinstance(group_id, int) else None
     return None
 
 

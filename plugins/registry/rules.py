@@ -1,0 +1,20 @@
+"""The rule every duty plugin puts on its matchers: the duty is on in this (filed) group."""
+
+from nonebot.adapters import Event
+from nonebot.rule import Rule
+
+from adapters.events import group_of
+from plugins.registry import store
+from plugins.registry.duties import BY_KEY
+
+
+def duty_on(duty: str) -> Rule:
+    """Matches events from a filed group where `duty` is switched on."""
+    if duty not in BY_KEY:
+        raise ValueError(f"unknown duty {duty!r}")
+
+    async def check(event: Event) -> bool:
+        where = group_of(event)
+        return where is not None and duty in await store.enabled_duties(*where)
+
+    return Rule(check)

@@ -1,0 +1,30 @@
+"""duty_on: the switch every duty plugin's matchers obey."""
+
+import pytest
+from nonebug import App
+
+from plugins.registry import store
+from plugins.registry.rules import duty_on
+from tests import accounts
+from tests.factories import group_msg, make_bot, private_msg
+from tests.plugins.registry.helpers import filed_group
+
+
+async def test_a_duty_is_on_in_a_filed_group_until_switched_off(app: App) -> None:
+    rule = duty_on("confidential")
+    async with app.test_api() as ctx:
+        bot = make_bot(ctx)
+        event = group_msg("hello")
+        assert not await rule(bot, event, {})  # not filed yet
+        group = await filed_group()
+        store.forget_cache()
+        assert await rule(bot, event, {})
+        await store.switch(group, "confidential", False, accounts.ADMIN)
+        assert not await rule(bot, event, {})
+        assert await duty_on("privacy")(bot, event, {})
+        assert not await rule(bot, private_msg("hello", accounts.MEMBER), {})
+
+
+def test_an_unknown_duty_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="unknown duty"):
+        duty_on("astrology")
