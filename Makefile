@@ -16,7 +16,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	@test -f .env || { cp .env.example .env; echo "created .env from .env.example: set ONEBOT_ACCESS_TOKEN"; }
+	@test -f .env || { \
+	  token=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))'); \
+	  sed "s/^ONEBOT_ACCESS_TOKEN=.*/ONEBOT_ACCESS_TOKEN=$$token/" .env.example > .env; \
+	  echo "created .env with a new access token: give NapCat the same token: $$token"; }
 	$(PY) manage.py migrate
 	$(PY) bot.py
 

@@ -9,7 +9,7 @@ from nonebot.log import logger
 
 from core import runtime
 from core.org import OrgFileError, load_org
-from core.settings import load_settings
+from core.settings import SettingsError, load_settings
 from models.db import close_db, open_db
 
 HERE = Path(__file__).parent
@@ -18,7 +18,11 @@ EXAMPLE_ORG = HERE / "org.example.toml"
 
 def main() -> None:
     nonebot.init()
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        logger.error(str(exc))
+        sys.exit(2)
     org_file = settings.qungui_org_file
     if not org_file.exists():
         logger.warning("=" * 70)

@@ -10,10 +10,14 @@ from tortoise import Tortoise
 def _settings_db_url() -> str:
     import nonebot
 
-    from core.settings import load_settings
+    from core.settings import SettingsError, load_settings
 
     nonebot.init()
-    return load_settings().db_url
+    try:
+        return load_settings().db_url
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(2)
 
 
 async def _migrate(db_url: str) -> int:

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 Script = Literal["zh-Hant", "zh-Hans"]
 
@@ -28,8 +28,19 @@ class Settings(BaseModel):
         return f"sqlite://{self.qungui_data_dir / 'qungui.sqlite3'}"
 
 
+class SettingsError(Exception):
+    """A setting cannot be used; the message names it and says what is wrong."""
+
+
 def load_settings() -> Settings:
     """The settings of the running NoneBot (call after `nonebot.init`)."""
     import nonebot
 
-    return nonebot.get_plugin_config(Settings)
+    try:
+        return nonebot.get_plugin_config(Settings)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "?"
+        raise SettingsError(
+            f"設定 {name} 有誤：{first['msg']}（輸入：{first.get('input')!r}）"
+        ) from exc

@@ -1,0 +1,73 @@
+"""Start-up: a bad organisation file stops the bot with the key named; a missing one is loud."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.process import ROOT, BotProcess
+
+pytestmark = pytest.mark.e2e
+
+
+def _run_bot(process: BotProcess) -> subprocess.CompletedProcess[str]:
+    assert process.manage("migrate").returncode == 0
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bot.py")],
+        cwd=process.data_dir,
+        env=process.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_bad_org_file_stops_the_bot_naming_the_key(tmp_path: Path) -> None:
+    bad = tmp_path / "org.toml"
+    good = (ROOT / "org.example.toml").read_text("utf-8")
+    bad.write_text(good.replace('kind = "村"', 'kind = "火星"'), "utf-8")
+    done = _run_bot(BotProcess(tmp_path, QUNGUI_ORG_FILE=str(bad)))
+    assert done.returncode == 2
+    assert "units[2].kind" in done.stdout + done.stderr
+
+
+def test_a_bad_setting_stops_the_bot_and_the_command_line_naming_it(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path, QUNGUI_SCRIPT="klingon")
+    migrated = process.manage("migrate")
+    assert migrated.returncode == 2
+    assert "QUNGUI_SCRIPT" in migrated.stderr
+    assert "Traceback" not in migrated.stderr
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bot.py")],
+        cwd=tmp_path,
+        env=process.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "設定 QUNGUI_SCRIPT 有誤" in done.stdout + done.stderr
+
+
+def test_a_missing_org_file_starts_on_the_example_and_says_so(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path, QUNGUI_ORG_FILE=str(tmp_path / "missing.toml"))
+    process.start()
+    process.stop()
+    log = process.log.read_text("utf-8")
+    assert log.count("org.example.toml") == 1
+    assert "missing.toml" in log
+
+
+def test_an_unmigrated_database_is_refused(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bot.py")],
+        cwd=tmp_path,
+        env=process.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "manage.py migrate" in done.stdout + done.stderr
