@@ -34,6 +34,7 @@ class Lane:
             wait = max(self._next_at, self._paused_until) - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
+                continue  # look again: a pause may have come while this one slept
             key, queue = next(iter(self._queues.items()))
             future = queue.popleft()
             del self._queues[key]

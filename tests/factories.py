@@ -89,7 +89,9 @@ def expect_private_send(ctx: ApiContext, user_id: int, text: str) -> None:
     )
 
 
-def group_info(group_id: int = accounts.GROUP, name: str = "測試群", members: int = 30) -> dict[str, Any]:
+def group_info(
+    group_id: int = accounts.GROUP, name: str = "測試群", members: int = 30
+) -> dict[str, Any]:
     return {
         "group_id": group_id,
         "group_name": name,
@@ -100,7 +102,9 @@ def group_info(group_id: int = accounts.GROUP, name: str = "測試群", members:
 
 def expect_group_info(ctx: ApiContext, group_id: int = accounts.GROUP, members: int = 30) -> None:
     ctx.should_call_api(
-        "get_group_info", {"group_id": group_id, "no_cache": True}, group_info(group_id, members=members)
+        "get_group_info",
+        {"group_id": group_id, "no_cache": True},
+        group_info(group_id, members=members),
     )
 
 

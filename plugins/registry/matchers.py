@@ -1,5 +1,8 @@
 """The registry's commands (COMMANDS.md): filing, decisions, the profile, duties, rules, done."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
@@ -19,6 +22,11 @@ from plugins.registry.people import department_accounts, shown_names
 from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY, EVERYONE, FILERS
 
 file_cmd = command("備案", "register")
+
+
+def _local_day(at: datetime) -> str:
+    """The date of a stored (UTC) time as the street sees it."""
+    return f"{at.astimezone(ZoneInfo(runtime.org().street.timezone)):%Y-%m-%d}"
 
 
 @file_cmd.handle()
@@ -119,7 +127,7 @@ async def _profile(bot: Bot, event: Event, matcher: Matcher) -> None:
     admins = await shown_names(platform, group.group_id, await store.admin_ids(group))
     finished = None
     if group.finished_at is not None:
-        finished = f"{group.finished_at:%Y-%m-%d} {group.finished_reason}".strip()
+        finished = f"{_local_day(group.finished_at)} {group.finished_reason}".strip()
     await answer(
         matcher,
         bot,
@@ -208,7 +216,7 @@ async def _done(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
         await answer(matcher, bot, event, texts.REASON_TOO_LONG)
     if group.finished_at is not None:
         await answer(
-            matcher, bot, event, texts.ALREADY_FINISHED.format(when=f"{group.finished_at:%Y-%m-%d}")
+            matcher, bot, event, texts.ALREADY_FINISHED.format(when=_local_day(group.finished_at))
         )
     await store.mark_finished(group, reason)
     await reply(bot, event, texts.finished(reason))

@@ -20,7 +20,9 @@ async def test_internal_group_is_filed_and_the_filer_registered(app: App) -> Non
 
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
-        ctx.receive_event(bot, group_msg("/備案 內部 XX社區 社區工作通知", accounts.OWNER, role="owner"))
+        ctx.receive_event(
+            bot, group_msg("/備案 內部 XX社區 社區工作通知", accounts.OWNER, role="owner")
+        )
         expect_group_info(ctx)
         expect_group_send(ctx, texts.filed_internal("XX社區"))
         notice = texts.department_filed("測試群", accounts.GROUP, "XX社區")
@@ -43,7 +45,9 @@ async def test_public_group_waits_for_approval_and_the_department_is_told(app: A
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         # Simplified command and unit name are the same as the Traditional ones.
-        ctx.receive_event(bot, group_msg("/备案 群眾 XX社区 居民服务", accounts.OWNER, role="admin"))
+        ctx.receive_event(
+            bot, group_msg("/备案 群眾 XX社区 居民服务", accounts.OWNER, role="admin")
+        )
         expect_group_info(ctx)
         expect_group_send(ctx, texts.filed_public("XX社區"))
         notice = texts.department_pending("測試群", accounts.GROUP, "XX社區", "居民服务")
@@ -111,7 +115,9 @@ async def test_department_rejects_from_a_private_chat_with_a_reason(app: App) ->
     await filed_group(status=GroupStatus.PENDING, group_type=GroupType.PUBLIC)
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
-        ctx.receive_event(bot, private_msg(f"/reject {accounts.GROUP} 用途不明", accounts.SUPERUSER))
+        ctx.receive_event(
+            bot, private_msg(f"/reject {accounts.GROUP} 用途不明", accounts.SUPERUSER)
+        )
         told = texts.rejected(accounts.GROUP, "用途不明")
         expect_group_send(ctx, told)
         expect_private_send(ctx, accounts.ADMIN, told)
@@ -146,7 +152,9 @@ async def test_only_a_pending_group_is_decided(app: App) -> None:
         ctx.receive_event(bot, group_msg("/批准", accounts.DEPARTMENT))
         expect_group_send(ctx, texts.NOT_PENDING.format(group_id=accounts.GROUP, status="已備案"))
         ctx.receive_event(bot, private_msg("/批准 123456789", accounts.DEPARTMENT))
-        expect_private_send(ctx, accounts.DEPARTMENT, texts.UNKNOWN_GROUP.format(group_id=123456789))
+        expect_private_send(
+            ctx, accounts.DEPARTMENT, texts.UNKNOWN_GROUP.format(group_id=123456789)
+        )
 
     assert (await Group.get(group_id=accounts.GROUP)).status == GroupStatus.FILED
 

@@ -1,0 +1,196 @@
+"""The organisation file: the example loads, and a bad file names the key and the fault."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from core.org import Org, OrgFileError, Policy, load_org, parse_org
+
+ROOT = Path(__file__).parents[2]
+EXAMPLE = ROOT / "org.example.toml"
+
+GOOD = """
+[street]
+name = "測試街道"
+
+[department]
+staff = [10001]
+
+[policy]
+start = 2025-01-01
+
+[escalation]
+street_leaders = [30001]
+
+[[units]]
+name = "XX社區"
+kind = "社區"
+leaders = [20001]
+
+[[units]]
+name = "XX村"
+kind = "村"
+leaders = [20002]
+"""
+
+
+def fault(text: str, source: str = "org.toml") -> str:
+    with pytest.raises(OrgFileError) as caught:
+        parse_org(text, source)
+    return str(caught.value)
+
+
+def test_the_example_file_loads() -> None:
+    org = load_org(EXAMPLE)
+    assert org.street.name == "XX街道"
+    assert org.street.timezone == "Asia/Shanghai"
+    assert org.department.staff == (10001,)
+    assert [(u.name, u.kind) for u in org.units] == [
+        ("黨群工作部", "機關"),
+        ("XX社區", "社區"),
+        ("XX村", "村"),
+        ("XX工作站", "工作站"),
+    ]
+    assert org.escalation.street_leaders == (30001,)
+    assert org.escalation.report_group is None
+    assert org.policy.trial_end == dt.date(2027, 1, 1)
+
+
+def test_a_small_file_takes_the_defaults() -> None:
+    org = parse_org(GOOD)
+    assert org.department.name == "黨群工作部"
+    assert org.policy.title == "工作互聯網群組管理辦法（試行）"
+    assert org.policy.trial_years == 2
+    assert org.escalation.outside_bodies == ("公安分局", "區委網信辦")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "problem"),
+    [
+        pytest.param('kind = "村"', 'kind = "街道"', "units[1].kind", "機關", id="kind"),
+        pytest.param("street_leaders = [30001]", "", "escalation.street_leaders", "", id="missing"),
+        pytest.param(
+            "street_leaders = [30001]",
+            "street_leaders = []",
+            "escalation.street_leaders",
+            "1",
+            id="no-street-leader",
+        ),
+        pytest.param('name = "測試街道"', 'name = ""', "street.name", "", id="empty-street"),
+        pytest.param("start = 2025-01-01", 'start = "soon"', "policy.start", "", id="bad-date"),
+        pytest.param(
+            "start = 2025-01-01",
+            "start = 2025-01-01\ntrial_years = 0",
+            "policy.trial_years",
+            "",
+            id="trial-years",
+        ),
+        pytest.param(
+            "staff = [10001]", 'staff = ["老王"]', "department.staff[0]", "", id="account"
+        ),
+        pytest.param(
+            'name = "測試街道"',
+            'name = "測試街道"\nnmae = "typo"',
+            "street.nmae",
+            "",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "leaders = [20002]",
+            'leaders = [20002]\n[[units]]\nname = "X"',
+            "units[2].kind",
+            "",
+            id="unit-without-kind",
+        ),
+    ],
+)
+def test_a_bad_file_names_the_key(old: str, new: str, key: str, problem: str) -> None:
+    assert old in GOOD
+    message = fault(GOOD.replace(old, new), "/etc/qungui/org.toml")
+    assert "/etc/qungui/org.toml" in message
+    assert f"：{key}：" in message
+    assert problem in message
+
+
+def test_no_units_at_all() -> None:
+    text = GOOD[: GOOD.index("[[units]]")]
+    assert "units" in fault(text)
+
+
+def test_the_same_unit_in_two_scripts_is_a_duplicate() -> None:
+    text = GOOD + '\n[[units]]\nname = "XX社区"\nkind = "社區"\n'
+    message = fault(text)
+    assert "units" in message
+    assert "XX社区" in message
+    assert "重複" in message
+
+
+def test_an_unknown_timezone_is_named() -> None:
+    text = GOOD.replace('name = "測試街道"', 'name = "測試街道"\ntimezone = "Mars/Olympus"')
+    message = fault(text)
+    assert "street.timezone" in message
+    assert "Mars/Olympus" in message
+
+
+def test_a_file_that_is_not_toml() -> None:
+    message = fault("[street\nname = 1", "broken.toml")
+    assert "broken.toml" in message
+    assert "不是有效的 TOML" in message
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.toml"
+    with pytest.raises(OrgFileError) as caught:
+        load_org(missing)
+    assert str(missing) in str(caught.value)
+    assert "無法讀取" in str(caught.value)
+
+
+def test_load_org_reports_faults_with_the_path(tmp_path: Path) -> None:
+    bad = tmp_path / "org.toml"
+    bad.write_text(GOOD.replace('kind = "村"', 'kind = "鎮"'), "utf-8")
+    with pytest.raises(OrgFileError, match=r"units\[1\]\.kind") as caught:
+        load_org(bad)
+    assert str(bad) in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["XX社區", "XX社区", " XX社區 "])
+def test_unit_matches_either_script(name: str) -> None:
+    unit = parse_org(GOOD).unit(name)
+    assert unit is not None
+    assert unit.name == "XX社區"
+
+
+def test_unknown_unit_is_none() -> None:
+    org = parse_org(GOOD)
+    assert org.unit("YY社區") is None
+    assert org.unit("") is None
+
+
+def test_leaders_and_department() -> None:
+    org = parse_org(GOOD)
+    assert [u.name for u in org.units_led_by(20002)] == ["XX村"]
+    assert org.units_led_by(99999) == ()
+    assert org.is_department(10001)
+    assert not org.is_department(20001)
+
+
+def test_the_org_is_frozen() -> None:
+    org = parse_org(GOOD)
+    with pytest.raises(ValueError, match="frozen"):
+        org.street = org.street
+    assert isinstance(org, Org)
+
+
+@pytest.mark.parametrize(
+    ("start", "years", "end"),
+    [
+        (dt.date(2025, 1, 1), 2, dt.date(2027, 1, 1)),
+        (dt.date(2025, 6, 30), 1, dt.date(2026, 6, 30)),
+        (dt.date(2024, 2, 29), 1, dt.date(2025, 2, 28)),  # no 29 February next year
+        (dt.date(2024, 2, 29), 4, dt.date(2028, 2, 29)),
+    ],
+)
+def test_trial_end(start: dt.date, years: int, end: dt.date) -> None:
+    assert Policy(start=start, trial_years=years).trial_end == end
