@@ -6,10 +6,11 @@ The file is TOML (`org.example.toml` documents every key). `load_org` validates 
 
 import datetime as dt
 import tomllib
+import zoneinfo
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.script import to_simplified
 
@@ -24,6 +25,15 @@ class _Strict(BaseModel):
 class Street(_Strict):
     name: str = Field(min_length=1)
     timezone: str = "Asia/Shanghai"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, name: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"未知時區「{name}」") from exc
+        return name
 
 
 class Department(_Strict):
@@ -78,16 +88,6 @@ class Org(_Strict):
             seen.add(key)
         return units
 
-    @model_validator(mode="after")
-    def _known_timezone(self) -> "Org":
-        import zoneinfo
-
-        try:
-            zoneinfo.ZoneInfo(self.street.timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"street.timezone：未知時區「{self.street.timezone}」") from exc
-        return self
-
     def unit(self, name: str) -> Unit | None:
         """The unit called `name`, in either script."""
         key = to_simplified(name.strip())
@@ -120,9 +120,8 @@ def parse_org(text: str, source: str = "org.toml") -> Org:
         return Org.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise OrgFileError(
-            f"組織檔案 {source} 有誤：{_key_path(first['loc'])}：{first['msg']}"
-        ) from exc
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise OrgFileError(f"組織檔案 {source} 有誤：{_key_path(first['loc'])}：{message}") from exc
 
 
 def load_org(path: Path) -> Org:
