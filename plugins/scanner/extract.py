@@ -5,7 +5,9 @@ fetching. `collect` does the fetching through the callables it is given, walking
 to a bounded depth and count; a fetch that fails is skipped.
 """
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +16,7 @@ from .cq import parse_cq
 from .findings import Source, TextPiece
 
 Segment = Mapping[str, Any]
+Bundle = list[list[Segment]]  # the messages of a forwarded bundle
 
 
 @dataclass
@@ -21,13 +24,13 @@ class Extracted:
     pieces: list[TextPiece] = field(default_factory=list)
     forward_ids: list[str] = field(default_factory=list)
     reply_ids: list[str] = field(default_factory=list)
-    inline_forwards: list[list[Segment]] = field(default_factory=list)  # NapCat inlines content
+    inline_forwards: list[Bundle] = field(default_factory=list)  # NapCat may inline the content
 
 
 def segments_of(message: Any) -> list[Segment]:
     """A message as a list of segment mappings: from segments, segment objects or a CQ string."""
     if isinstance(message, str):
-        return parse_cq(message)
+        return list(parse_cq(message))
     if isinstance(message, Mapping):
         message = [message]
     if not isinstance(message, list | tuple):
@@ -57,7 +60,7 @@ def extract(message: Any, source: Source = "text") -> Extracted:
         if kind == "text":
             texts.append((source, _text(data.get("text"))))
         elif kind == "json":
-            texts += [("card", text) for text in json_texts(_text(data.get("data")))]
+            texts += [("card", text) for text in json_texts(data.get("data"))]
         elif kind == "xml":
             texts += [("card", text) for text in xml_texts(_text(data.get("data")))]
         elif kind == "file":
@@ -67,7 +70,7 @@ def extract(message: Any, source: Source = "text") -> Extracted:
         elif kind == "forward":
             content = data.get("content")
             if content:
-                out.inline_forwards.append(segments_of(content))
+                out.inline_forwards.append(forward_messages(content))
             elif data.get("id") not in (None, ""):
                 out.forward_ids.append(str(data["id"]))
         elif kind == "reply" and data.get("id") not in (None, ""):
@@ -76,36 +79,56 @@ def extract(message: Any, source: Source = "text") -> Extracted:
     return out
 
 
-def forward_messages(answer: Any) -> Iterator[list[Segment]]:
-    """The messages of a get_forward_msg answer, in either shape.
+def forward_messages(answer: Any) -> Bundle:
+    """The messages of a get_forward_msg answer (or of inline forward content), in either shape.
 
     The spec: `{"message": [{"type": "node", "data": {"content": [...]}}]}`;
-    NapCat: `{"messages": [{"message": [...]} | {"content": [...]}]}`.
+    NapCat: `{"messages": [{"message": [...]} | {"content": [...]}]}`, or that list inline.
+    Plain segments found in place of nodes are read as one message.
     """
     nodes: Any = answer
     if isinstance(answer, Mapping):
         nodes = answer.get("messages")
         if nodes is None:
             nodes = answer.get("message")
+    if isinstance(nodes, str):
+        return [segments_of(nodes)]
     if not isinstance(nodes, list | tuple):
-        return
-    for node in nodes:
-        if not isinstance(node, Mapping):
-            continue
+        return []
+    messages: Bundle = []
+    loose: list[Segment] = []
+    for node in segments_of(nodes):
         if node.get("type") == "node" and isinstance(node.get("data"), Mapping):
             node = node["data"]
         content = node.get("message")
         if content is None:
             content = node.get("content")
         if content is not None:
-            yield segments_of(content)
+            messages.append(segments_of(content))
+        elif "type" in node:
+            loose.append(node)
+    return [*messages, loose] if loose else messages
 
 
-async def _fetch(fetch: Callable[[str], Awaitable[Any]], ident: str) -> Any:
-    try:
-        return await fetch(ident)
-    except Exception:  # a missing or expired message is skipped, never fatal to the scan
-        return None
+class _Fetcher:
+    """Runs fetches within a count and an overall time budget; a failed fetch gives None."""
+
+    def __init__(self, limit: int, budget: float | None) -> None:
+        self.left = limit
+        self._loop = asyncio.get_running_loop()
+        self._deadline = None if budget is None else self._loop.time() + budget
+
+    async def __call__(self, fetch: Callable[[str], Awaitable[Any]], ident: str) -> Any:
+        if self.left <= 0:
+            return None
+        self.left -= 1
+        remaining = None if self._deadline is None else self._deadline - self._loop.time()
+        if remaining is not None and remaining <= 0:
+            return None
+        try:
+            return await asyncio.wait_for(fetch(ident), remaining)
+        except Exception:  # a missing, expired or slow message is skipped, never fatal to the scan
+            return None
 
 
 async def collect(
@@ -114,45 +137,45 @@ async def collect(
     fetch_reply: Callable[[str], Awaitable[Any]],
     max_depth: int = 5,
     max_nodes: int = 500,
+    time_budget: float | None = None,
 ) -> list[TextPiece]:
     """All text pieces of a message, its forwarded bundles (nested up to `max_depth`) and its
-    quoted replies; at most `max_nodes` forwarded messages are read and `max_nodes` fetches made.
+    quoted replies. At most `max_nodes` forwarded messages are read and `max_nodes` fetches made;
+    with a `time_budget` (seconds for all fetches together), what was gathered by then is returned,
+    unlike wrapping the call in `asyncio.timeout`, which loses it all.
     """
     top = extract(segments)
     pieces = list(top.pieces)
-    nodes = fetches = 0
+    fetcher = _Fetcher(max_nodes, time_budget)
+    nodes = 0
     seen: set[str] = set()
-    # (messages of a bundle, depth of those messages)
-    bundles: list[tuple[list[list[Segment]], int]] = [(top.inline_forwards, 1)]
-    pending: list[tuple[str, int]] = [(ident, 1) for ident in top.forward_ids]
+    bundles: deque[tuple[Bundle, int]] = deque((bundle, 1) for bundle in top.inline_forwards)
+    pending: deque[tuple[str, int]] = deque((forward, 1) for forward in top.forward_ids)
 
     for ident in dict.fromkeys(top.reply_ids):
-        fetches += 1
-        answer = await _fetch(fetch_reply, ident)
+        answer = await fetcher(fetch_reply, ident)
         if isinstance(answer, Mapping):
             quoted = extract(answer.get("message"), "reply")
             pieces += quoted.pieces
-            bundles.append((quoted.inline_forwards, 1))
+            bundles += [(bundle, 1) for bundle in quoted.inline_forwards]
             pending += [(forward, 1) for forward in quoted.forward_ids]
 
     while bundles or pending:
-        if bundles:
-            messages, depth = bundles.pop(0)
-            for message in messages:
-                if nodes >= max_nodes:
-                    return pieces
-                nodes += 1
-                found = extract(message, "forward")
-                pieces += found.pieces
-                if depth < max_depth:
-                    bundles.append((found.inline_forwards, depth + 1))
-                    pending += [(forward, depth + 1) for forward in found.forward_ids]
+        if not bundles:
+            ident, depth = pending.popleft()
+            if ident not in seen:
+                seen.add(ident)
+                answer = await fetcher(fetch_forward, ident)
+                bundles.append((forward_messages(answer), depth))
             continue
-        ident, depth = pending.pop(0)
-        if ident in seen or fetches >= max_nodes:
-            continue
-        seen.add(ident)
-        fetches += 1
-        answer = await _fetch(fetch_forward, ident)
-        bundles.append((list(forward_messages(answer)), depth))
+        messages, depth = bundles.popleft()
+        for message in messages:
+            if nodes >= max_nodes:
+                return pieces
+            nodes += 1
+            found = extract(message, "forward")
+            pieces += found.pieces
+            if depth < max_depth:
+                bundles += [(bundle, depth + 1) for bundle in found.inline_forwards]
+                pending += [(forward, depth + 1) for forward in found.forward_ids]
     return pieces

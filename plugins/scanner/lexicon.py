@@ -4,8 +4,11 @@ A lexicon folder holds one file per category, named after it (`賭博.txt` holds
 `賭博`). A file has one term per line, optionally followed by a tab and a severity (1-5); blank
 lines and lines starting with `#` are ignored.
 
-Terms are matched on both forms of a text (`folded` and `skeleton`, see `normalize`), and on the
+A term is matched in both forms of a text (`folded` and `skeleton`, see `normalize`), and in the
 skeleton without stars when it has any, so `法 輪 功`, `法*輪*功` and `法輪功` all match `法轮功`.
+Every term goes into the automaton in its folded form and its skeleton forms; since a match in the
+folded text is then also a match in the skeleton, the folded text is searched on its own only when
+some term holds characters the skeleton drops.
 """
 
 from collections.abc import Iterable
@@ -59,12 +62,13 @@ def parse_lexicon(
         term, _, severity_text = (part.strip() for part in line.partition("\t"))
         severity = default_severity
         if severity_text:
-            if not severity_text.isdigit() or not MIN_SEVERITY <= int(severity_text) <= MAX_SEVERITY:
+            if (
+                not severity_text.isdecimal()
+                or not MIN_SEVERITY <= int(severity_text) <= MAX_SEVERITY
+            ):
                 raise ValueError(f"{origin}:{number}: severity must be 1-5, not {severity_text!r}")
             severity = int(severity_text)
-        terms.setdefault(
-            term, Term(term, kind, category, article or ARTICLES[kind], severity)
-        )
+        terms.setdefault(term, Term(term, kind, category, article or ARTICLES[kind], severity))
     return list(terms.values())
 
 
@@ -90,13 +94,18 @@ def load_lexicon(
 
 
 def _forms(term: str) -> set[str]:
-    """The strings a term is matched as: its folded form, its skeleton, its skeleton sans stars."""
+    """The strings a term is matched as: its folded form, and its skeleton (with and without
+    stars) unless that leaves a single character (`C++` must not become `c`).
+    """
     norm = normalize(term)
-    return {form.text for form in (norm.folded, norm.skeleton, norm.bare())} - {""}
+    forms = {norm.folded.text}
+    forms.update(form.text for form in (norm.skeleton, norm.bare()) if len(form.text) > 1)
+    return forms - {""}
 
 
-def _same_family(a: Term, b: Term) -> bool:
-    return a.kind == b.kind and a.category == b.category
+def _skeleton_differs(term: str) -> bool:
+    norm = normalize(term)
+    return norm.skeleton is not norm.folded
 
 
 class Matcher:
@@ -109,6 +118,9 @@ class Matcher:
             for form in _forms(term.term):
                 owners.setdefault(form, []).append(index)
         self._patterns = list(owners)
+        # Whether some term keeps a character the skeleton drops; if none does, a match in the
+        # folded text is also a match in the skeleton, with the same span, so one search will do.
+        self._symbolic = any(_skeleton_differs(term.term) for term in self.terms)
         self._owners = [tuple(owners[pattern]) for pattern in self._patterns]
         self._automaton = (
             ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
@@ -121,9 +133,9 @@ class Matcher:
         if self._automaton is None:
             return []
         spans: set[tuple[int, int, int]] = set()
-        forms: list[Mapped] = [norm.folded]
-        if len(norm.skeleton.text) != len(norm.folded.text):
-            forms.append(norm.skeleton)
+        forms: list[Mapped] = [norm.skeleton]
+        if self._symbolic and norm.skeleton is not norm.folded:
+            forms.append(norm.folded)
         bare = norm.bare()
         if bare is not norm.skeleton:
             forms.append(bare)
@@ -139,18 +151,19 @@ class Matcher:
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit lying inside a longer hit of the same kind and category."""
-    if len(hits) < 2:
-        return hits
-    return [
-        hit
-        for hit in hits
-        if not any(
-            other is not hit
-            and other.start <= hit.start
-            and hit.end <= other.end
-            and other.end - other.start > hit.end - hit.start
-            and _same_family(other.term, hit.term)
-            for other in hits
-        )
-    ]
+    """Drop each hit lying inside a longer hit of the same kind and category.
+
+    `hits` are ordered by start, longest first; per family, the hit reaching furthest so far
+    (earliest start among those) contains the current hit if anything does.
+    """
+    reach: dict[tuple[str, str], tuple[int, int]] = {}  # family -> (end, start) of that hit
+    kept = []
+    for hit in hits:
+        family = (hit.term.kind, hit.term.category)
+        end, start = reach.get(family, (-1, -1))
+        if end > hit.end or (end == hit.end and start < hit.start):
+            continue
+        kept.append(hit)
+        if hit.end > end:
+            reach[family] = (hit.end, hit.start)
+    return kept

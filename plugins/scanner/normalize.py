@@ -10,15 +10,16 @@
 Each form maps its characters back to offsets in the original text, so a match in either form is
 reported as a span of the text the user wrote.
 
-Every character is folded on its own through a lazily filled translation table (cached for the life
-of the process): `str.translate` does the work in C, and the offset map is the identity unless some
-character folded to zero or several characters.
+Every character is folded on its own, through a table built once on first use (the Basic
+Multilingual Plane at once, other planes as their characters appear): `str.translate` does the work
+in C, and the offset map is the identity unless some character folded to zero or several characters.
 """
 
+import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
+from functools import cache
+from typing import Protocol
 
 from core.script import to_simplified
 
@@ -36,54 +37,126 @@ _INVISIBLE = frozenset(
 )
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# What the skeleton drops: everything but letters, digits (`\w` without `_`) and the two marks.
+_NOT_SKELETON = re.compile(f"[\\W_](?<![{STAR}{CIRCLED_SECRET}])")
+_STAR_RUN = re.compile(f"{STAR}+")
 
 
-def _fold_char(char: str) -> str:
-    """The folded form of one character: zero, one or several characters."""
+def _pre_fold(char: str) -> str:
+    """NFKC with stars made canonical and invisible characters dropped (no script conversion)."""
     if char in STARS:
         return STAR
     if char == CIRCLED_SECRET:
         return char
-    out = []
-    for part in unicodedata.normalize("NFKC", char):
-        if part in STARS:
-            out.append(STAR)
-        elif part not in _INVISIBLE and unicodedata.category(part) != "Cf":
-            out.append(part)
-    return to_simplified("".join(out)).lower() if out else ""
+    return "".join(
+        STAR if part in STARS else part
+        for part in unicodedata.normalize("NFKC", char)
+        if part not in _INVISIBLE and unicodedata.category(part) != "Cf"
+    )
 
 
-def _skeleton_keeps(char: str) -> bool:
-    return char in (STAR, CIRCLED_SECRET) or unicodedata.category(char)[0] in "LN"
+def _finish(folded: str, simplified: str) -> str:
+    return folded if folded in (STAR, CIRCLED_SECRET) else simplified.lower()
 
 
-class _FoldTable(dict[int, str]):
-    """Code point -> folded string, computed on first sight. Notes irregular characters."""
+class _Table:
+    """Code point -> folded code point (one character) or string (zero or several)."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.irregular: set[str] = set()
+        codes = [code for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+        pre = [_pre_fold(chr(code)) for code in codes]
+        # One OpenCC call for the whole plane: one folded string a line, so no phrase spans two.
+        convertible = [text for text in pre if "\n" not in text]
+        lines = to_simplified("\n".join(convertible)).split("\n")
+        if len(lines) != len(convertible):  # not expected; then one call per character
+            lines = [to_simplified(text) for text in convertible]
+        converted = iter(lines)
+        self.map: dict[int, int | str] = {}
+        irregular: list[str] = []
+        for code, text in zip(codes, pre, strict=True):
+            self._put(code, _finish(text, next(converted) if "\n" not in text else text))
+            if not isinstance(self.map[code], int):
+                irregular.append(re.escape(chr(code)))
+        # Fold to a fixed point (OpenCC maps 薴 to 苧, and 苧 to 苎), so folding is idempotent.
+        for code, folded in self.map.items():
+            for _ in range(3):
+                target = self.map.get(folded) if isinstance(folded, int) else None
+                if not isinstance(target, int) or target == folded:
+                    break
+                folded = target
+            self.map[code] = folded
+        self.irregular = re.compile(f"[{''.join(irregular)}]")
+        # Irregular or astral: the characters that send a text down the slow path.
+        self.special = re.compile(f"[{''.join(irregular)}\U00010000-\U0010ffff]")
 
-    def __missing__(self, code: int) -> str:
-        folded = _fold_char(chr(code))
-        if len(folded) != 1:
-            self.irregular.add(chr(code))
-        self[code] = folded
-        return folded
+    def _put(self, code: int, folded: str) -> None:
+        self.map[code] = ord(folded) if len(folded) == 1 else folded
+
+    def add_astral(self, text: str) -> bool:
+        """Fold the astral characters of `text` not seen yet; True if any of them is irregular."""
+        irregular = False
+        for char in _ASTRAL.findall(text):
+            code = ord(char)
+            if code not in self.map:
+                pre = _pre_fold(char)
+                self._put(code, _finish(pre, to_simplified(pre)))
+            irregular = irregular or not isinstance(self.map[code], int)
+        return irregular
+
+    def width(self, char: str) -> int:
+        folded = self.map.get(ord(char), 1)
+        return 1 if isinstance(folded, int) else len(folded)
 
 
-class _KeepTable(dict[int, str]):
-    """Code point -> "\\x01" if the skeleton keeps it, "\\x00" if not."""
-
-    def __missing__(self, code: int) -> str:
-        flag = "\x01" if _skeleton_keeps(chr(code)) else "\x00"
-        self[code] = flag
-        return flag
+@cache
+def _table() -> _Table:
+    return _Table()
 
 
-_FOLD = _FoldTable()
-_KEEP = _KeepTable()
-_NO_STAR = {ord(STAR): "\x00"}
+class Offsets(Protocol):
+    def __getitem__(self, index: int, /) -> int: ...
+
+    def __len__(self) -> int: ...
+
+
+class _Selection:
+    """Which characters of `text` survive removing `pattern`; worked out only when asked."""
+
+    __slots__ = ("_pattern", "_picks", "_text")
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self._text = text
+        self._pattern = pattern
+        self._picks: list[int] | None = None
+
+    @property
+    def picks(self) -> list[int]:
+        if self._picks is None:
+            picks: list[int] = []
+            position = 0
+            for match in self._pattern.finditer(self._text):
+                picks.extend(range(position, match.start()))
+                position = match.end()
+            picks.extend(range(position, len(self._text)))
+            self._picks = picks
+        return self._picks
+
+
+class _Picked:
+    """`base[picks[i]]`: the offsets of a text that kept some of another text's characters."""
+
+    __slots__ = ("_base", "_selection")
+
+    def __init__(self, base: Offsets, selection: _Selection) -> None:
+        self._base = base
+        self._selection = selection
+
+    def __getitem__(self, index: int, /) -> int:
+        return self._base[self._selection.picks[index]]
+
+    def __len__(self) -> int:
+        return len(self._selection.picks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,22 +164,20 @@ class Mapped:
     """A derived text; character i came from `original[starts[i]:ends[i]]`."""
 
     text: str
-    starts: Sequence[int]
-    ends: Sequence[int]
+    starts: Offsets
+    ends: Offsets
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of `text[start:end]` (a non-empty range)."""
         return self.starts[start], self.ends[end - 1]
 
-    def select(self, flags: str) -> "Mapped":
-        """The characters whose flag is "\\x01" in `flags` (one flag per character)."""
-        if "\x00" not in flags:
+    def without(self, pattern: re.Pattern[str]) -> "Mapped":
+        """This text with the matches of `pattern` removed (the offsets are worked out lazily)."""
+        text = pattern.sub("", self.text)
+        if len(text) == len(self.text):
             return self
-        keep = list(compress(range(len(self.text)), flags.encode("latin-1")))
-        text = "".join(map(self.text.__getitem__, keep))
-        starts = list(map(self.starts.__getitem__, keep))
-        ends = list(map(self.ends.__getitem__, keep))
-        return Mapped(text, starts, ends)
+        selection = _Selection(self.text, pattern)
+        return Mapped(text, _Picked(self.starts, selection), _Picked(self.ends, selection))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +190,7 @@ class Normalized:
         """The skeleton without its stars, for words with a `*` inserted between characters."""
         if STAR not in self.skeleton.text:
             return self.skeleton
-        # Stars become "\x00", which the skeleton drops; every other skeleton character stays.
-        return self.skeleton.select(self.skeleton.text.translate(_NO_STAR).translate(_KEEP))
+        return self.skeleton.without(_STAR_RUN)
 
     def crosses_line(self, start: int, end: int) -> bool:
         """True if the original span contains a line break."""
@@ -129,13 +199,18 @@ class Normalized:
 
 def fold(text: str) -> Mapped:
     """The folded form of `text` with its offset map."""
-    folded = text.translate(_FOLD)
-    if len(folded) == len(text) and _FOLD.irregular.isdisjoint(text):
+    table = _table()
+    irregular = False
+    if table.special.search(text) is not None:
+        irregular = table.irregular.search(text) is not None
+        irregular = table.add_astral(text) or irregular
+    folded = text.translate(table.map)
+    if not irregular:
         return Mapped(folded, range(len(text)), range(1, len(text) + 1))
     starts: list[int] = []
     ends: list[int] = []
     for index, char in enumerate(text):
-        width = len(_FOLD[ord(char)])
+        width = table.width(char)
         starts.extend([index] * width)
         ends.extend([index + 1] * width)
     return Mapped(folded, starts, ends)
@@ -143,5 +218,4 @@ def fold(text: str) -> Mapped:
 
 def normalize(text: str) -> Normalized:
     folded = fold(text)
-    skeleton = folded.select(folded.text.translate(_KEEP))
-    return Normalized(text, folded, skeleton)
+    return Normalized(text, folded, folded.without(_NOT_SKELETON))

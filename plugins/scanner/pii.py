@@ -26,9 +26,13 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
 # 18 characters, optionally grouped 6-8-4 or 6-4-4-4 by single spaces or hyphens.
-_ID = re.compile(r"(?<![0-9])([0-9]{6})[ -]?([0-9]{4})[ -]?([0-9]{4})[ -]?([0-9]{3}[0-9xX])(?![0-9])")
+_ID = re.compile(
+    r"(?<![0-9])([0-9]{6})[ -]?([0-9]{4})[ -]?([0-9]{4})[ -]?([0-9]{3}[0-9xX])(?![0-9])"
+)
 # 11 digits starting 1[3-9], optionally after +86 / 86, optionally grouped 3-4-4.
-_PHONE = re.compile(r"(?<![0-9+])(?:\+?86[ -]?)?(1[3-9][0-9])[ -]?([0-9]{4})[ -]?([0-9]{4})(?![0-9])")
+_PHONE = re.compile(
+    r"(?<![0-9+])(?:\+?86[ -]?)?(1[3-9][0-9])[ -]?([0-9]{4})[ -]?([0-9]{4})(?![0-9])"
+)
 
 
 def today_local() -> date:
@@ -37,7 +41,9 @@ def today_local() -> date:
 
 def check_character(first17: str) -> str:
     """The ISO 7064 MOD 11-2 check character for the first 17 digits of an identity number."""
-    return _CHECK[sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS)) % 11]
+    return _CHECK[
+        sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS, strict=True)) % 11
+    ]
 
 
 def is_valid_id(number: str, today: date | None = None) -> bool:
@@ -63,7 +69,9 @@ def find_ids(norm: Normalized, piece: int = 0, today: date | None = None) -> lis
         if is_valid_id("".join(match.groups()), today):
             start, end = folded.span(match.start(), match.end())
             findings.append(
-                Finding("privacy", "id_number", ARTICLE, ID_SEVERITY, start, end, piece, "id_number")
+                Finding(
+                    "privacy", "id_number", ARTICLE, ID_SEVERITY, start, end, piece, "id_number"
+                )
             )
     return findings
 
