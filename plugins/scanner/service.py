@@ -1,0 +1,101 @@
+"""One scan per message, shared by every duty plugin (DESIGN.md "How a message flows").
+
+The first duty that asks for a message's findings starts the scan; every other duty awaits
+the same result. Forwarded bundles and quoted replies are fetched through the platform port.
+"""
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from nonebot.adapters import Bot, Event
+
+from adapters.actions import Refused
+from adapters.events import platform_for, sender_of
+from plugins.scanner.extract import collect
+from plugins.scanner.findings import Finding, Kind, TextPiece
+from plugins.scanner.lexicon import Term
+from plugins.scanner.scan import Scanner
+
+MAX_DEPTH = 5
+MAX_NODES = 500
+FETCH_BUDGET_SECONDS = 10.0
+REMEMBERED = 2048  # recent messages whose result is kept for the other duties
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    message_id: int
+    pieces: tuple[TextPiece, ...]
+    findings: tuple[Finding, ...]
+
+    def of_kind(self, *kinds: Kind) -> list[Finding]:
+        return [f for f in self.findings if f.kind in kinds]
+
+    def matched_text(self, finding: Finding) -> str:
+        """The original text a finding covers (for hashing or masking; never to be posted)."""
+        return self.pieces[finding.piece].text[finding.start : finding.end]
+
+
+_scanner = Scanner(())
+_results: OrderedDict[tuple[str, int], asyncio.Task[ScanResult]] = OrderedDict()
+
+
+def install_terms(terms: Iterable[Term]) -> None:
+    """Replace the lexicon (the content duty calls this at start-up and on every reload)."""
+    global _scanner
+    _scanner = Scanner(terms)
+
+
+def forget() -> None:
+    _results.clear()
+
+
+async def _compute(bot: Bot, event: Event, message_id: int) -> ScanResult:
+    platform = platform_for(bot)
+
+    async def fetch_forward(forward_id: str) -> Any:
+        answer = await platform.forward_bundle(forward_id)
+        if isinstance(answer, Refused):
+            raise LookupError(str(answer))
+        return answer
+
+    async def fetch_reply(reply_id: str) -> Any:
+        answer = await platform.message(int(reply_id))
+        if isinstance(answer, Refused):
+            raise LookupError(str(answer))
+        return answer
+
+    pieces = await collect(
+        event.get_message(),
+        fetch_forward,
+        fetch_reply,
+        max_depth=MAX_DEPTH,
+        max_nodes=MAX_NODES,
+        time_budget=FETCH_BUDGET_SECONDS,
+    )
+    findings = _scanner.scan(pieces, phones=True)
+    return ScanResult(message_id, tuple(pieces), tuple(findings))
+
+
+def _message_id(event: Event) -> int | None:
+    value = getattr(event, "message_id", None)
+    return value if isinstance(value, int) else None
+
+
+async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
+    """The findings of a group message, computed once however many duties ask."""
+    sender = sender_of(event)
+    message_id = _message_id(event)
+    if sender is None or sender.group_id is None or message_id is None:
+        return None
+    key = (f"{bot.type}:{bot.self_id}", message_id)
+    task = _results.get(key)
+    if task is None:
+        task = asyncio.ensure_future(_compute(bot, event, message_id))
+        _results[key] = task
+        while len(_results) > REMEMBERED:
+            _results.popitem(last=False)
+    return await task

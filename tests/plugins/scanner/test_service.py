@@ -1,0 +1,45 @@
+"""The shared scan: one computation per message, forwarded bundles fetched through the port."""
+
+import asyncio
+
+from nonebot.adapters.onebot.v11 import Message, MessageSegment
+from nonebug import App
+
+from plugins.scanner import service
+from tests.factories import group_msg, make_bot, private_msg
+
+
+async def test_one_scan_per_message_however_many_duties_ask(app: App) -> None:
+    service.forget()
+    forward = Message(MessageSegment.text("請看：")) + MessageSegment.forward("fw1")
+    event = group_msg(forward)
+    async with app.test_api() as ctx:
+        bot = make_bot(ctx)
+        # Fetched once, although three duties ask at the same time.
+        ctx.should_call_api(
+            "get_forward_msg",
+            {"id": "fw1"},
+            {"messages": [{"message": [{"type": "text", "data": {"text": "機密★1年 的通知"}}]}]},
+        )
+        results = await asyncio.gather(*(service.scan_message(bot, event) for _ in range(3)))
+    first = results[0]
+    assert first is not None
+    assert all(r is first for r in results)
+    marked = first.of_kind("confidential")
+    assert [f.category for f in marked] == ["state_secret"]
+    assert first.pieces[marked[0].piece].source == "forward"
+    assert first.matched_text(marked[0]).startswith("機密★")
+
+
+async def test_a_refused_fetch_is_skipped_and_private_chats_are_not_scanned(app: App) -> None:
+    from nonebot.adapters.onebot.v11.exception import ActionFailed
+
+    service.forget()
+    event = group_msg(Message(MessageSegment.forward("gone")))
+    async with app.test_api() as ctx:
+        bot = make_bot(ctx)
+        ctx.should_call_api("get_forward_msg", {"id": "gone"}, exception=ActionFailed(retcode=100))
+        result = await service.scan_message(bot, event)
+        assert result is not None
+        assert result.findings == ()
+        assert await service.scan_message(bot, private_msg("機密★", 50001)) is None
