@@ -97,7 +97,7 @@ class Migration(migrations.Migration):
                 ('day', fields.DateField()),
                 ('messages', fields.IntField(default=0)),
             ],
-            options={'table': 'activity_day', 'app': 'models', 'unique_together': (('group', 'day'),), 'pk_attr': 'id', 'table_description': 'Messages seen in a group on one day (Asia/Shanghai), for the grade and dormant groups.'},
+            options={'table': 'activity_day', 'app': 'models', 'unique_together': (('group', 'day'),), 'pk_attr': 'id', 'table_description': "Messages seen in a group on one day (the street's time zone), for grade and dormancy."},
             bases=['Model'],
         ),
         ops.CreateModel(

@@ -6,16 +6,20 @@ from zoneinfo import ZoneInfo
 
 from tortoise.expressions import F
 
+from core import runtime
 from models.registry import ActivityDay, Group
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+
+def _local_day(at: datetime) -> date:
+    """The street's calendar day of `at` (the organisation file names its time zone)."""
+    return at.astimezone(ZoneInfo(runtime.org().street.timezone)).date()
 
 _counts: Counter[tuple[str, int, date]] = Counter()
 _last_seen: dict[tuple[str, int], datetime] = {}
 
 
 def seen(platform: str, group_id: int, at: datetime) -> None:
-    _counts[(platform, group_id, at.astimezone(LOCAL).date())] += 1
+    _counts[(platform, group_id, _local_day(at))] += 1
     _last_seen[(platform, group_id)] = at
 
 
@@ -39,7 +43,7 @@ async def flush() -> None:
 
 
 async def messages_7d(group: Group, today: date | None = None) -> int:
-    today = today or datetime.now(UTC).astimezone(LOCAL).date()
+    today = today or _local_day(datetime.now(UTC))
     since = today - timedelta(days=6)
     stored = [d.messages for d in await ActivityDay.filter(group=group, day__gte=since)]
     here = (group.platform, group.group_id)
