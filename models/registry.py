@@ -94,7 +94,7 @@ class DutySwitch(Model):
 
 
 class ActivityDay(Model):
-    """Messages seen in a group on one day (Asia/Shanghai), for the grade and dormant groups."""
+    """Messages seen in a group on one day (the street's time zone), for grade and dormancy."""
 
     id = fields.IntField(primary_key=True)
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
