@@ -14,6 +14,7 @@ def _local_day(at: datetime) -> date:
     """The street's calendar day of `at` (the organisation file names its time zone)."""
     return at.astimezone(ZoneInfo(runtime.org().street.timezone)).date()
 
+
 _counts: Counter[tuple[str, int, date]] = Counter()
 _last_seen: dict[tuple[str, int], datetime] = {}
 
