@@ -1,5 +1,6 @@
 """Database start-up, shut-down and migrations, for the bot, `manage.py` and the tests."""
 
+from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise
@@ -27,8 +28,17 @@ def tortoise_config(db_url: str) -> dict[str, Any]:
 TORTOISE_ORM = tortoise_config("sqlite://data/qungui.sqlite3")
 
 
+def ensure_sqlite_folder(db_url: str) -> None:
+    """SQLite creates its file but not the folder it lives in (a fresh data dir)."""
+    if db_url.startswith("sqlite://") and ":memory:" not in db_url:
+        Path(db_url.removeprefix("sqlite://").split("?", 1)[0]).parent.mkdir(
+            parents=True, exist_ok=True
+        )
+
+
 async def migrate(db_url: str) -> None:
     """Apply every committed migration that the database has not seen yet."""
+    ensure_sqlite_folder(db_url)
     from tortoise.migrations.api.migrate import migrate as run_migrations
 
     await run_migrations(config=tortoise_config(db_url))
@@ -44,6 +54,7 @@ async def open_db(db_url: str) -> None:
     from tortoise.connection import get_connection
     from tortoise.migrations.executor import MigrationExecutor
 
+    ensure_sqlite_folder(db_url)
     config = tortoise_config(db_url)
     # tortoise 1.x keeps connections per task; the global fallback lets every handler see them.
     await Tortoise.init(config=config, _enable_global_fallback=True)

@@ -71,3 +71,13 @@ def test_an_unmigrated_database_is_refused(tmp_path: Path) -> None:
     )
     assert done.returncode != 0
     assert "manage.py migrate" in done.stdout + done.stderr
+
+
+def test_migrate_and_start_create_a_fresh_data_dir(tmp_path: Path) -> None:
+    """`make run` on a new machine: the data dir does not exist yet."""
+    fresh = tmp_path / "new" / "data"
+    process = BotProcess(tmp_path, QUNGUI_DATA_DIR=str(fresh))
+    process.data_dir = tmp_path  # where the log goes; the database goes under `fresh`
+    process.start()
+    process.stop()
+    assert (fresh / "qungui.sqlite3").is_file()
