@@ -46,8 +46,17 @@ def main() -> None:
     async def _open_database() -> None:
         await open_db(settings.db_url)
 
-    nonebot.load_from_toml(str(HERE / "pyproject.toml"))
+    # Shutdown hooks run in reverse: registered first, the database closes after every plugin's.
     driver.on_shutdown(close_db)
+    nonebot.load_from_toml(str(HERE / "pyproject.toml"))
+    # Only now: importing a plugin's module before NoneBot loads it would break the loading.
+    from plugins.realname.rules import CardRuleError, check_card_setting
+
+    try:
+        check_card_setting(settings.qungui_card_pattern)
+    except CardRuleError as exc:
+        logger.error(str(exc))
+        sys.exit(2)
     nonebot.run()
 
 

@@ -1,10 +1,16 @@
-"""The management command line: `python manage.py migrate`, `python manage.py audit verify`."""
+"""The management command line: `python manage.py migrate`, `python manage.py audit verify`,
+`python manage.py roster import FILE [--unit U]`, `python manage.py roster export FILE [--unit U]`,
+`python manage.py report export FILE [--days N]`.
+"""
 
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from tortoise import Tortoise
+
+from core.org import Org
 
 
 def _settings_db_url() -> str:
@@ -47,6 +53,64 @@ async def _audit_verify(db_url: str) -> int:
     return 1
 
 
+def _org() -> Org:
+    """The organisation file the bot uses (the example when org.toml is missing, as bot.py does)."""
+    from core.org import load_org
+    from core.settings import load_settings
+
+    path = load_settings().qungui_org_file
+    if not path.exists():
+        print(f"組織檔案 {path} 不存在：暫以 org.example.toml 核對單位", file=sys.stderr)
+        path = Path(__file__).parent / "org.example.toml"
+    return load_org(path)
+
+
+async def _roster(db_url: str, args: argparse.Namespace) -> int:
+    from core.org import OrgFileError
+    from models.db import close_db, open_db
+    from plugins.realname import texts
+    from plugins.realname.roster_admin import export_file, import_file
+    from plugins.realname.roster_file import RosterFileError
+
+    try:
+        org = _org()
+    except OrgFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    await open_db(db_url)
+    try:
+        if args.roster_command == "import":
+            result = await import_file(Path(args.file), org, args.unit)
+            counts = (result.added, result.changed, result.unchanged, result.departed)
+            changed = result.has_changes
+            print(texts.roster_imported(*counts) if changed else texts.roster_unchanged(counts[2]))
+        else:
+            count = await export_file(Path(args.file), org, args.unit)
+            print(texts.roster_exported(count, args.file))
+    except RosterFileError as exc:
+        print(texts.roster_refused(str(exc)), file=sys.stderr)
+        return 1
+    finally:
+        await close_db()
+    return 0
+
+
+async def _report(db_url: str, args: argparse.Namespace) -> int:
+    from core import runtime
+    from core.org import OrgFileError
+    from core.settings import load_settings
+
+    try:
+        runtime.install(load_settings(), _org())
+    except OrgFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    from plugins.reports.export import export_workbook
+
+    print(await export_workbook(db_url, Path(args.file), args.days))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="manage.py", description="qungui management")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,10 +119,26 @@ def main(argv: list[str] | None = None) -> int:
     audit.add_subparsers(dest="audit_command", required=True).add_parser(
         "verify", help="name the first record that was altered or removed"
     )
+    roster = commands.add_parser("roster", help="the real-name roster (.xlsx or .csv)")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True)
+    for name, what in (("import", "read a roster file"), ("export", "write the roster to a file")):
+        sub = roster_commands.add_parser(name, help=what)
+        sub.add_argument("file", help="a .xlsx or .csv file: 單位, 姓名, 帳號, 狀態, 備註")
+        sub.add_argument("--unit", help="one unit only (import: the file is its whole roster)")
+    report = commands.add_parser("report", help="reports for inspection (Art. 15)")
+    export = report.add_subparsers(dest="report_command", required=True).add_parser(
+        "export", help="write the street workbook (.xlsx): every group, the period's measures"
+    )
+    export.add_argument("file", help="the .xlsx file to write")
+    export.add_argument("--days", type=int, default=7, help="the period: the last N days (7)")
     args = parser.parse_args(argv)
     db_url = _settings_db_url()
     if args.command == "migrate":
         return asyncio.run(_migrate(db_url))
+    if args.command == "roster":
+        return asyncio.run(_roster(db_url, args))
+    if args.command == "report":
+        return asyncio.run(_report(db_url, args))
     return asyncio.run(_audit_verify(db_url))
 
 

@@ -1,6 +1,7 @@
 """What a plugin may ask a platform to do, as values: policies return them, the port runs them."""
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from adapters.message import Outgoing
@@ -60,6 +61,14 @@ class AnswerJoin:
 
 
 @dataclass(frozen=True)
+class DeleteGroupFile:
+    """Remove a file from a group's file list (`file_id` as the upload notice gave it)."""
+
+    group_id: int
+    file_id: str
+
+
+@dataclass(frozen=True)
 class SendGroup:
     group_id: int
     message: Outgoing
@@ -71,10 +80,48 @@ class SendPrivate:
     message: Outgoing
 
 
-Action = Recall | Mute | Unmute | Kick | SetCard | SetAdmin | AnswerJoin | SendGroup | SendPrivate
+@dataclass(frozen=True)
+class SendPrivateFile:
+    """A file on this machine, sent to one person privately; `path` must be absolute."""
+
+    user_id: int
+    path: str
+    name: str
+
+    def __post_init__(self) -> None:
+        if not PurePath(self.path).is_absolute():
+            raise ValueError(f"a file to send needs an absolute path, not {self.path!r}")
+
+
+@dataclass(frozen=True)
+class SendPrivateImage:
+    """A picture file on this machine, shown to one person privately; `path` must be absolute."""
+
+    user_id: int
+    path: str
+
+    def __post_init__(self) -> None:
+        if not PurePath(self.path).is_absolute():
+            raise ValueError(f"an image to send needs an absolute path, not {self.path!r}")
+
+
+Action = (
+    Recall
+    | Mute
+    | Unmute
+    | Kick
+    | SetCard
+    | SetAdmin
+    | AnswerJoin
+    | DeleteGroupFile
+    | SendGroup
+    | SendPrivate
+    | SendPrivateFile
+    | SendPrivateImage
+)
 
 # Actions that change a group go through the slower management lane of the pacing limiter.
-MANAGEMENT = (Recall, Mute, Unmute, Kick, SetCard, SetAdmin, AnswerJoin)
+MANAGEMENT = (Recall, Mute, Unmute, Kick, SetCard, SetAdmin, AnswerJoin, DeleteGroupFile)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,20 @@ Plugins read events through these functions, never through a platform's event cl
 """
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from nonebot.adapters import Bot, Event, Message
 from nonebot.adapters.onebot.v11 import Bot as OneBotBot
 from nonebot.adapters.onebot.v11 import Event as OneBotEvent
-from nonebot.adapters.onebot.v11 import GroupMessageEvent, MessageEvent
+from nonebot.adapters.onebot.v11 import (
+    GroupDecreaseNoticeEvent,
+    GroupIncreaseNoticeEvent,
+    GroupMessageEvent,
+    GroupRequestEvent,
+    GroupUploadNoticeEvent,
+    MessageEvent,
+    NoticeEvent,
+)
 
 from adapters.pacing import Limiter
 from adapters.port import Platform, Role
@@ -49,6 +58,33 @@ def group_of(event: Event) -> tuple[str, int] | None:
     return None
 
 
+@dataclass(frozen=True)
+class Quoted:
+    """The message another one replies to; sender and text where the platform handed them over."""
+
+    message_id: int
+    sender_id: int | None
+    text: str  # its plain text segments, joined ("" when unknown)
+
+
+def quoted_by(event: Event) -> Quoted | None:
+    """The message `event` replies to, or None.
+
+    The OneBot adapter fetches the quoted message (`event.reply`) and takes the reply segment out
+    of `event.message`; when that fetch failed, the id is still in `original_message`.
+    """
+    if not isinstance(event, MessageEvent):
+        return None
+    if event.reply is not None:
+        texts = [str(s.data.get("text", "")) for s in event.reply.message if s.type == "text"]
+        return Quoted(event.reply.message_id, event.reply.sender.user_id, "".join(texts))
+    for segment in event.original_message:
+        ident = str(segment.data.get("id", ""))
+        if segment.type == "reply" and ident.lstrip("-").isdigit():
+            return Quoted(int(ident), None, "")
+    return None
+
+
 def parse_args(message: Message) -> Args:
     """Words split on white space; `@someone` segments become mentions (never markup)."""
     words: list[str] = []
@@ -79,3 +115,160 @@ def platform_for(bot: Bot) -> Platform:
             s.qungui_send_per_second, s.qungui_manage_per_second, s.qungui_backoff_seconds
         )
     return OneBotPlatform(bot, _limiters[key])
+
+
+def platform_of(self_id: str) -> Platform | None:
+    """The port of the connected bot `self_id`, else of any connected bot; None when none is.
+
+    Jobs that run without an event (deadlines) use it to reach the platform.
+    """
+    import nonebot
+
+    bots = [b for b in nonebot.get_bots().values() if isinstance(b, OneBotBot)]
+    bot = next((b for b in bots if b.self_id == self_id), bots[0] if bots else None)
+    return platform_for(bot) if bot is not None else None
+
+
+@dataclass(frozen=True)
+class JoinRequest:
+    """Someone asks to join a group; `flag` and `sub_type` answer it (actions.AnswerJoin)."""
+
+    platform: str
+    bot_id: str
+    group_id: int
+    user_id: int
+    comment: str  # the applicant's answer, as the platform hands it over
+    flag: str
+    sub_type: str
+
+
+@dataclass(frozen=True)
+class MemberChange:
+    """A member joined or left a group (`operator_id`: who let them in or removed them)."""
+
+    platform: str
+    bot_id: str
+    group_id: int
+    user_id: int
+    operator_id: int | None
+
+
+@dataclass(frozen=True)
+class CardChange:
+    platform: str
+    bot_id: str
+    group_id: int
+    user_id: int
+    card_new: str
+    card_old: str
+
+
+def join_request_of(event: Event) -> JoinRequest | None:
+    """A request to join a group (OneBot request/group/add); None for anything else.
+
+    A request/group/invite is the bot itself being invited somewhere: not a join request.
+    """
+    if not isinstance(event, GroupRequestEvent) or event.sub_type != "add":
+        return None
+    return JoinRequest(
+        "qq",
+        str(event.self_id),
+        event.group_id,
+        event.user_id,
+        event.comment or "",
+        event.flag,
+        event.sub_type,
+    )
+
+
+def member_joined(event: Event) -> MemberChange | None:
+    if not isinstance(event, GroupIncreaseNoticeEvent):
+        return None
+    operator = event.operator_id or None
+    return MemberChange("qq", str(event.self_id), event.group_id, event.user_id, operator)
+
+
+def member_left(event: Event) -> MemberChange | None:
+    """A member left or was removed; the bot's own removal (kick_me) too, as its user_id."""
+    if not isinstance(event, GroupDecreaseNoticeEvent):
+        return None
+    operator = event.operator_id or None
+    return MemberChange("qq", str(event.self_id), event.group_id, event.user_id, operator)
+
+
+def card_changed(event: Event) -> CardChange | None:
+    """NapCat's notice group_card (card_new, card_old); other implementations do not send it."""
+    if not isinstance(event, NoticeEvent) or event.notice_type != "group_card":
+        return None
+    try:  # NapCat has sent the numbers as strings in some versions
+        group_id, user_id = int(getattr(event, "group_id", "")), int(getattr(event, "user_id", ""))
+    except (TypeError, ValueError):
+        return None
+    return CardChange(
+        "qq",
+        str(event.self_id),
+        group_id,
+        user_id,
+        str(getattr(event, "card_new", None) or ""),
+        str(getattr(event, "card_old", None) or ""),
+    )
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A group message as a duty acts on it: which one, from whom, when; `from_self`: the bot's own."""
+
+    platform: str
+    group_id: int
+    user_id: int
+    message_id: int
+    at: datetime
+    from_self: bool
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file uploaded to a group (OneBot notice group_upload); `file_id` deletes it again."""
+
+    platform: str
+    group_id: int
+    user_id: int
+    file_id: str
+    name: str
+    size: int
+    at: datetime
+    from_self: bool
+
+
+def _when(timestamp: int) -> datetime:
+    return datetime.fromtimestamp(timestamp, UTC) if timestamp > 0 else datetime.now(UTC)
+
+
+def posted_of(event: Event) -> Posted | None:
+    """A message posted in a group; None for anything else (NapCat's message_sent included)."""
+    if not isinstance(event, GroupMessageEvent):
+        return None
+    return Posted(
+        "qq",
+        event.group_id,
+        event.user_id,
+        event.message_id,
+        _when(event.time),
+        event.user_id == event.self_id,
+    )
+
+
+def upload_of(event: Event) -> Upload | None:
+    """A group file upload (NapCat sends it beside a message carrying a `file` segment)."""
+    if not isinstance(event, GroupUploadNoticeEvent):
+        return None
+    return Upload(
+        "qq",
+        event.group_id,
+        event.user_id,
+        event.file.id,
+        event.file.name,
+        event.file.size,
+        _when(event.time),
+        event.user_id == event.self_id,
+    )

@@ -1,6 +1,7 @@
 """The OneBot v11 implementation of the platform port (as NapCat speaks it)."""
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from nonebot.adapters.onebot.v11 import Bot, Message, MessageSegment
@@ -11,6 +12,7 @@ from adapters.actions import (
     MANAGEMENT,
     Action,
     AnswerJoin,
+    DeleteGroupFile,
     Done,
     Kick,
     Mute,
@@ -19,6 +21,8 @@ from adapters.actions import (
     Refused,
     SendGroup,
     SendPrivate,
+    SendPrivateFile,
+    SendPrivateImage,
     SetAdmin,
     SetCard,
     Unmute,
@@ -67,10 +71,17 @@ def to_call(action: Action) -> tuple[str, dict[str, Any]]:
                 "approve": approve,
                 "reason": reason,
             }
+        case DeleteGroupFile(group_id, file_id):
+            return "delete_group_file", {"group_id": group_id, "file_id": file_id}
         case SendGroup(group_id, message):
             return "send_group_msg", {"group_id": group_id, "message": to_message(message)}
         case SendPrivate(user_id, message):
             return "send_private_msg", {"user_id": user_id, "message": to_message(message)}
+        case SendPrivateFile(user_id, path, name):  # NapCat: `file` is a path on its machine
+            return "upload_private_file", {"user_id": user_id, "file": path, "name": name}
+        case SendPrivateImage(user_id, path):  # a file:// URI: NapCat reads it on its machine
+            image = Message(MessageSegment.image(Path(path)))
+            return "send_private_msg", {"user_id": user_id, "message": image}
     raise TypeError(f"unknown action {action!r}")
 
 

@@ -4,7 +4,8 @@ Run from the project root: `.venv/bin/python -m bench.bench_realname`.
 Generates a 50,000-person roster over 200 units and a 2,000-member group of one unit whose cards
 mix every verdict and spelling (Traditional, Simplified, full-width, assorted separators). Prints
 the CPU time (time.process_time, median of 5 runs) of `judge_members` over the group, the target
-being under 50 ms, and the one-off cost of building the roster index.
+being under 50 ms, the one-off cost of building the roster index, and the whole `/實名檢查`
+decision (`check_members`: judging plus the visitor rule and the counts) over the same group.
 """
 
 import random
@@ -13,10 +14,21 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from core.script import to_simplified
-from plugins.realname.card import DEFAULT_CARD_PATTERN, compile_card_rule, judge_members
-from plugins.realname.roster import RosterEntry, Status
-from plugins.realname.roster_index import RosterIndex
+import nonebot
+
+# The plugin package registers its matchers on import, which needs an initialised NoneBot.
+nonebot.init(driver="~none", log_level="WARNING")
+
+from adapters.port import Member  # noqa: E402
+from core.script import to_simplified  # noqa: E402
+from plugins.realname.card import (  # noqa: E402
+    DEFAULT_CARD_PATTERN,
+    compile_card_rule,
+    judge_members,
+)
+from plugins.realname.checks import check_members  # noqa: E402
+from plugins.realname.roster import RosterEntry, Status  # noqa: E402
+from plugins.realname.roster_index import RosterIndex  # noqa: E402
 
 ROSTER_SIZE = 50_000
 UNITS = 200
@@ -97,6 +109,15 @@ def main() -> None:
         f"judge_members: {median:.1f} ms CPU, median of {RUNS} ({', '.join(f'{t:.1f}' for t in timings)})"
     )
     print(f"target < {TARGET_MS:.0f} ms: {'met' if median < TARGET_MS else 'MISSED'}")
+    people = [Member(account, f"u{account}", card, "member") for account, card in members]
+    checks = [
+        cpu_ms(lambda: check_members(people, rule, roster, unit, self_id=1)) for _ in range(RUNS)
+    ]
+    report = check_members(people, rule, roster, unit, self_id=1)
+    print(
+        f"check_members: {statistics.median(checks):.1f} ms CPU, median of {RUNS}; "
+        f"{report.compliant:,} accepted (visitors included), {len(report.problems):,} not"
+    )
 
 
 if __name__ == "__main__":

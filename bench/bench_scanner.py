@@ -9,10 +9,16 @@ import random
 import time
 from collections.abc import Callable
 
-from plugins.scanner.findings import TextPiece
-from plugins.scanner.lexicon import Term
-from plugins.scanner.normalize import normalize
-from plugins.scanner.scan import Scanner
+import nonebot
+
+# Importing anything under plugins.scanner loads the plugin package, which registers a start-up
+# hook with NoneBot's driver; a driver that does nothing is enough here.
+nonebot.init(driver="~none")
+
+from plugins.scanner.findings import TextPiece  # noqa: E402
+from plugins.scanner.lexicon import Term  # noqa: E402
+from plugins.scanner.normalize import normalize  # noqa: E402
+from plugins.scanner.scan import Scanner  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 MESSAGE_LENGTH = 60

@@ -3,9 +3,13 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from core.script import to_simplified
+from core.weekly import WeeklyTime, parse_weekly_time
 
 Script = Literal["zh-Hant", "zh-Hans"]
+GRADES = ("一級", "二級", "三級")
 
 
 class Settings(BaseModel):
@@ -20,6 +24,69 @@ class Settings(BaseModel):
     qungui_manage_per_second: float = Field(default=0.7, gt=0)
     # After a refusal for risk (retcode 1200) every action of that account waits this long.
     qungui_backoff_seconds: float = Field(default=60.0, ge=0)
+    # Real-name duty (Art. 4, 7): the card format groups start with (bot.py refuses a bad one),
+    # the time a new member has to fix their card, and how often due deadlines are re-checked.
+    qungui_card_pattern: str = "單位-姓名"
+    qungui_card_deadline_hours: float = Field(default=24.0, gt=0)
+    qungui_card_recheck_seconds: float = Field(default=300.0, ge=1)
+    # Content duty (Art. 7-10): a folder of deployment lexicons beside the plugin's own (empty:
+    # <data dir>/lexicon), and a burst of findings in one group that is a public-opinion risk.
+    qungui_lexicon_dir: Path | None = None
+    qungui_burst_count: int = Field(default=5, ge=2)
+    qungui_burst_minutes: float = Field(default=10.0, gt=0)
+    # Clearance duty (Art. 4, 14): when the weekly member check runs (a group's own /清理設定 first,
+    # then its grade's entry, then the default), the thresholds, and how often due checks are sought.
+    qungui_clearance_schedule: str = "週一 09:00"
+    qungui_clearance_schedule_by_grade: dict[str, str] = Field(default_factory=dict)
+    qungui_clearance_silent_days: int = Field(default=90, ge=1)
+    qungui_clearance_dormant_days: int = Field(default=60, ge=1)
+    qungui_clearance_batch_days: float = Field(default=7.0, gt=0)
+    qungui_clearance_mentions: int = Field(default=20, ge=1, le=50)
+    qungui_clearance_check_seconds: float = Field(default=300.0, ge=1)
+
+    @field_validator("qungui_lexicon_dir", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("qungui_clearance_schedule")
+    @classmethod
+    def _weekly_time(cls, value: str) -> str:
+        if parse_weekly_time(value) is None:
+            raise ValueError(f"應寫成「週一 09:00」，不是「{value}」")
+        return value
+
+    @field_validator("qungui_clearance_schedule_by_grade")
+    @classmethod
+    def _weekly_time_by_grade(cls, value: dict[str, str]) -> dict[str, str]:
+        grades = {to_simplified(g): g for g in GRADES}
+        checked: dict[str, str] = {}
+        for grade, when in value.items():
+            if to_simplified(grade.strip()) not in grades:
+                raise ValueError(f"分級應為一級、二級或三級，不是「{grade}」")
+            if parse_weekly_time(when) is None:
+                raise ValueError(f"{grade}：應寫成「週一 09:00」，不是「{when}」")
+            checked[grades[to_simplified(grade.strip())]] = when
+        return checked
+
+    @property
+    def clearance_schedule(self) -> WeeklyTime:
+        found = parse_weekly_time(self.qungui_clearance_schedule)
+        assert found is not None  # validated above
+        return found
+
+    @property
+    def clearance_schedule_by_grade(self) -> dict[str, WeeklyTime]:
+        """Keyed by the grade's Traditional name (一級, 二級, 三級)."""
+        return {
+            grade: found
+            for grade, when in self.qungui_clearance_schedule_by_grade.items()
+            if (found := parse_weekly_time(when)) is not None
+        }
+
+    @property
+    def lexicon_dir(self) -> Path:
+        return self.qungui_lexicon_dir or self.qungui_data_dir / "lexicon"
 
     @property
     def db_url(self) -> str:

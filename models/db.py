@@ -5,7 +5,13 @@ from typing import Any
 
 from tortoise import Tortoise
 
-MODEL_MODULES = ["models.registry", "models.measures"]
+MODEL_MODULES = [
+    "models.registry",
+    "models.measures",
+    "models.realname",
+    "models.handover",
+    "models.clearance",
+]
 
 
 def tortoise_config(db_url: str) -> dict[str, Any]:

@@ -29,6 +29,8 @@ INIT: dict[str, Any] = {
     "qungui_send_per_second": 10_000,
     "qungui_manage_per_second": 10_000,
     "qungui_backoff_seconds": 0,
+    # Tests run the deadline re-check themselves; the scheduled one must not fire mid-test.
+    "qungui_card_recheck_seconds": 86_400,
 }
 
 
@@ -51,8 +53,8 @@ def pytest_configure(config: pytest.Config) -> None:
         await migrate(settings.db_url)
         await open_db(settings.db_url)
 
+    driver.on_shutdown(close_db)  # registered first, so it runs after every plugin's shutdown
     nonebot.load_from_toml(str(ROOT / "pyproject.toml"))
-    driver.on_shutdown(close_db)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,16 +68,40 @@ def _nonebot_init() -> None:
 
 @pytest.fixture(autouse=True)
 async def clean_db(nonebug_init: None) -> None:
-    """Every test starts from empty tables (units mirrored from the organisation file)."""
+    """Every test starts from empty tables (units mirrored from the organisation file).
+
+    The scheduler is paused: a test runs a job by calling it, never by the clock.
+    """
+    from nonebot_plugin_apscheduler import scheduler
+
     from core import runtime
+    from models.clearance import (
+        ClearanceBatch,
+        ClearanceItem,
+        ClearanceSetting,
+        Exemption,
+        MemberSeen,
+        WeeklyRun,
+    )
+    from models.handover import Handover
     from models.measures import BlacklistEntry, MeasureRecord
+    from models.realname import CardDeadline, RealnameSetting, RosterImport, RosterPerson
     from models.registry import ActivityDay, DutySwitch, Group, RegisteredAdmin, Unit
+    from plugins.realname import store as realname_store
     from plugins.registry import activity, store
 
-    for model in (ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry):
+    for model in (
+        *(ClearanceItem, ClearanceBatch, ClearanceSetting, Exemption, MemberSeen, WeeklyRun),
+        Handover,
+        *(CardDeadline, RealnameSetting, RosterImport, RosterPerson),
+        *(ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry),
+    ):
         await model.all().delete()
     await Unit.all().delete()
     await store.sync_units(runtime.org())
     store.forget_cache()
+    realname_store.forget_cache()
     activity.forget()
+    if scheduler.running:
+        scheduler.pause()
     await asyncio.sleep(0)

@@ -64,6 +64,26 @@ def at(user_id: int) -> Segment:
     return {"type": "at", "data": {"qq": str(user_id)}}
 
 
+def forward(forward_id: str) -> Segment:
+    """A forwarded bundle as a received message carries it (fetched with get_forward_msg)."""
+    return {"type": "forward", "data": {"id": forward_id}}
+
+
+def bundled(user_id: int, message: list[Segment] | str, group_id: int = 0) -> dict[str, Any]:
+    """One message of a forwarded bundle, in NapCat's get_forward_msg shape."""
+    segments = text(message) if isinstance(message, str) else message
+    return {
+        "message_id": 0,
+        "message_type": "group",
+        "group_id": group_id,
+        "user_id": user_id,
+        "time": int(time.time()) - 3600,
+        "sender": {"user_id": user_id, "nickname": f"u{user_id}", "card": ""},
+        "message": segments,
+        "message_format": "array",
+    }
+
+
 class Peer:
     def __init__(self, url: str, self_id: int, token: str) -> None:
         self.url = url
@@ -73,6 +93,7 @@ class Peer:
         self.groups: dict[int, PeerGroup] = {}
         self.answers: dict[str, Answer] = {}
         self.held: set[str] = set()  # actions left unanswered (a platform that hangs)
+        self.forwards: dict[str, list[dict[str, Any]]] = {}  # get_forward_msg answers, by id
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
         self._new_call = asyncio.Event()
@@ -194,6 +215,8 @@ class Peer:
                 return [self._member_dict(g, m) for m in g.members.values()]
             case "get_login_info":
                 return {"user_id": self.self_id, "nickname": "qungui"}
+            case "get_forward_msg":  # NapCat's shape; an unknown id is refused
+                return {"messages": self.forwards[str(p.get("id") or p.get("message_id"))]}
             case "set_group_kick":
                 self.groups[int(p["group_id"])].members.pop(int(p["user_id"]), None)
                 return None
@@ -205,6 +228,11 @@ class Peer:
     def add_group(self, group_id: int, name: str, *members: PeerMember) -> PeerGroup:
         self.groups[group_id] = PeerGroup(group_id, name, {m.user_id: m for m in members})
         return self.groups[group_id]
+
+    def add_forward(self, forward_id: str, *messages: dict[str, Any]) -> Segment:
+        """Register a bundle (messages made with `bundled`); nest one with a `forward` segment."""
+        self.forwards[forward_id] = list(messages)
+        return forward(forward_id)
 
     # --- events in NapCat's shape ---------------------------------------------------------
 
@@ -244,6 +272,36 @@ class Peer:
         )
         return message_id
 
+    async def group_upload(
+        self, group_id: int, user_id: int, name: str, file_id: str, *, notice_first: bool = False
+    ) -> int:
+        """A file uploaded to the group, as NapCat reports it: a message carrying a `file`
+        segment and a notice group_upload (the notice's file id differs from the segment's).
+        """
+        segment = {
+            "type": "file",
+            "data": {
+                "file": name,
+                "path": "",
+                "url": "",
+                "file_id": f"{file_id}.msg",
+                "file_size": "2048",
+            },
+        }
+        notice = {
+            "post_type": "notice",
+            "notice_type": "group_upload",
+            "group_id": group_id,
+            "user_id": user_id,
+            "file": {"id": file_id, "name": name, "size": 2048, "busid": 102},
+        }
+        if notice_first:
+            await self.send_event(notice)
+        message_id = await self.group_message(group_id, user_id, [segment])
+        if not notice_first:
+            await self.send_event(notice)
+        return message_id
+
     async def private_message(self, user_id: int, content: str) -> int:
         message_id = next(self._ids)
         await self.send_event(
@@ -262,6 +320,49 @@ class Peer:
             }
         )
         return message_id
+
+    async def join_request(self, group_id: int, user_id: int, comment: str, flag: str) -> None:
+        """Someone asks to join (`comment`: NapCat's "問題：…\\n答案：…")."""
+        await self.send_event(
+            {
+                "post_type": "request",
+                "request_type": "group",
+                "sub_type": "add",
+                "group_id": group_id,
+                "user_id": user_id,
+                "comment": comment,
+                "flag": flag,
+                "invitor_id": 0,
+            }
+        )
+
+    async def member_joins(self, group_id: int, new: PeerMember, operator_id: int = 0) -> None:
+        self.groups[group_id].members[new.user_id] = new
+        await self.send_event(
+            {
+                "post_type": "notice",
+                "notice_type": "group_increase",
+                "sub_type": "approve",
+                "group_id": group_id,
+                "user_id": new.user_id,
+                "operator_id": operator_id,
+            }
+        )
+
+    async def card_change(self, group_id: int, user_id: int, card: str) -> None:
+        """A member sets their card; NapCat tells with its own notice group_card."""
+        member = self.groups[group_id].members[user_id]
+        old, member.card = member.card, card
+        await self.send_event(
+            {
+                "post_type": "notice",
+                "notice_type": "group_card",
+                "group_id": group_id,
+                "user_id": user_id,
+                "card_new": card,
+                "card_old": old,
+            }
+        )
 
     # --- waiting for what the bot does ----------------------------------------------------
 

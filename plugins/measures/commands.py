@@ -26,7 +26,7 @@ from plugins.registry.roles import ADMINS
 MANUAL_ARTICLE = 10
 
 
-async def _target(
+async def target_of(
     matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str, actor: int
 ) -> Targeted:
     targeted = parse_target(parse_args(arg))
@@ -78,7 +78,7 @@ warn_cmd = command("警告", "warn")
 async def _warn(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
-    t = await _target(matcher, bot, event, arg, texts.USAGE_WARN, sender.user_id)
+    t = await target_of(matcher, bot, event, arg, texts.USAGE_WARN, sender.user_id)
     reason = " ".join(t.rest)
     platform = platform_for(bot)
     await carry_out(platform, _by_admin(group, "warning", sender.user_id, t.target, reason, None))
@@ -92,7 +92,7 @@ mute_cmd = command("禁言", "mute")
 async def _mute(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
-    t = await _target(matcher, bot, event, arg, texts.USAGE_MUTE, sender.user_id)
+    t = await target_of(matcher, bot, event, arg, texts.USAGE_MUTE, sender.user_id)
     seconds = parse_duration(t.rest[0]) if t.rest else None
     if seconds is None:
         await answer(matcher, bot, event, texts.USAGE_MUTE)
@@ -117,7 +117,7 @@ unmute_cmd = command("解禁", "unmute")
 async def _unmute(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
-    t = await _target(matcher, bot, event, arg, texts.USAGE_UNMUTE, sender.user_id)
+    t = await target_of(matcher, bot, event, arg, texts.USAGE_UNMUTE, sender.user_id)
     platform = platform_for(bot)
     unmute = Unmute(group.group_id, t.target)
     record = await carry_out(
@@ -134,7 +134,7 @@ kick_cmd = command("移出", "kick")
 async def _kick(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
-    t = await _target(matcher, bot, event, arg, texts.USAGE_KICK, sender.user_id)
+    t = await target_of(matcher, bot, event, arg, texts.USAGE_KICK, sender.user_id)
     reason = " ".join(t.rest)
     platform = platform_for(bot)
     kick = Kick(group.group_id, t.target)

@@ -5,7 +5,7 @@ status is what the platform answered: done, failed (with the answer), or, after 
 the two, unconfirmed.
 """
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 from adapters.actions import Done, Refused
 from adapters.message import Outgoing
@@ -13,17 +13,28 @@ from adapters.port import Platform
 from core import runtime
 from core.send import to_people
 from models.measures import MeasureRecord, RecordStatus
-from plugins.measures import store
+from plugins.measures import blacklist, store
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.measure import Measure
+
+_ON_THE_LIST: dict[str, Callable[[Measure], Awaitable[tuple[bool, str]]]] = {
+    blacklist.BLACKLIST: blacklist.enter,
+    blacklist.UNBLACKLIST: blacklist.lift,
+}
 
 
 async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecord:
     """Record `measure`, ask the platform to act, and seal the record with its answer.
 
-    A platform refusal is recorded as failed; it never raises.
+    A platform refusal is recorded as failed; it never raises. The measures `blacklist` and
+    `unblacklist` act on the street-wide blacklist instead of the platform.
     """
     record = await store.open_record(measure)
+    on_list = _ON_THE_LIST.get(measure.kind)
+    if on_list is not None:  # the bot's own blacklist is acted on here, not on the platform
+        ok, answer = await on_list(measure)
+        await store.seal(record, RecordStatus.DONE if ok else RecordStatus.FAILED, answer)
+        return record
     if measure.action is None:
         await store.seal(record, RecordStatus.DONE, "")
         return record

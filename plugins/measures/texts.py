@@ -50,3 +50,78 @@ def what_muted(seconds: int, reason: str) -> str:
 
 def what_kicked(reason: str) -> str:
     return f"移出一名成員：{reason or NO_REASON}"
+
+
+# --- /拉黑 /解除黑名單 ----------------------------------------------------------------------------
+
+USAGE_BAN = "用法：/拉黑 <@成員|帳號> [原因]"
+USAGE_UNBAN = "用法：/解除黑名單 <帳號> <原因>"
+NOT_LISTED = "此帳號不在黑名單中。"
+
+
+def banned(reason: str, removed_here: bool, elsewhere: int, failed: int, already: bool) -> str:
+    """In the group: the account is not named (the command named it already)."""
+    head = (
+        "該帳號已在全街黑名單中"
+        if already
+        else f"已列入全街黑名單（第八、十條）：{reason or NO_REASON}"
+    )
+    parts = [head + "。"]
+    parts.append("已移出本群。" if removed_here else "本群未找到此帳號。")
+    if elsewhere:
+        parts.append(f"另從 {elsewhere} 個群移出。")
+    if failed:
+        parts.append(f"{failed} 個群的移出未執行，請檢查機器人是否為群管理員。")
+    return "".join(parts)
+
+
+def ban_notice(
+    group_id: int, unit: str, actor: int, target: int, reason: str, removed: int, failed: int
+) -> str:
+    """Privately, to the unit's and the street's leaders: names the account, to lift it later."""
+    tail = f"，{failed} 個群未執行" if failed else ""
+    return (
+        f"【黑名單】{unit} 的群 {group_id}：管理員（帳號 {actor}）將帳號 {target} 列入全街黑名單："
+        f"{reason or NO_REASON}。已從 {removed} 個群移出{tail}。如需解除：/解除黑名單 {target} <原因>"
+    )
+
+
+def lifted(target: int, reason: str) -> str:
+    return f"已解除帳號 {target} 的黑名單：{reason}。"
+
+
+def lift_other_unit(unit: str) -> str:
+    where = f"「{unit}」的群" if unit else "未登記單位的群"
+    return f"此黑名單記錄來自{where}，只有該單位的分管負責人或黨群工作部可以解除。"
+
+
+def lift_failed(answer: str) -> str:
+    return f"未能解除：{answer}。"
+
+
+# --- /舉報 ------------------------------------------------------------------------------------------
+
+USAGE_REPORT = "用法：回覆要舉報的訊息，再輸入 /舉報 [說明]。舉報只私下送給本群的管理員。"
+REPORT_NOT_FILED = "本群尚未備案，暫時無法受理舉報。"
+REPORT_THANKS = "感謝您的舉報，已私下轉交本群管理員處理。群內不會顯示舉報內容。"
+NOTE_TOO_LONG = "說明最多 200 字。"
+
+
+def report_notice(
+    group_id: int,
+    unit: str,
+    reporter: int,
+    message_id: int,
+    author: int | None,
+    excerpt: str,
+    note: str,
+) -> str:
+    """Privately, to the group's admins: a reference to the message, never the message."""
+    lines = [
+        f"【舉報】{unit} 的群 {group_id}：成員（帳號 {reporter}）舉報了一條訊息。",
+        f"訊息：#{message_id}，發送者：{author if author is not None else '未知'}，摘要（已遮蔽）：{excerpt or '（無文字）'}",
+    ]
+    if note:
+        lines.append(f"說明：{note}")
+    lines.append("如需處置：/警告、/禁言、/移出 或 /拉黑。")
+    return "\n".join(lines)

@@ -15,7 +15,11 @@ KIND_NAMES = {
     "blacklist": "拉黑",
     "unblacklist": "解除黑名單",
     "handover": "交接",
+    "departed_admin": "原管理員調離待退群",
     "clearance": "清理",
+    "clearance_keep": "保留（不列入清理）",
+    "clearance_unkeep": "取消保留",
+    "content_policy": "內容設定",
 }
 STATUS_NAMES = {
     "pending": "執行中",

@@ -1,1 +1,33 @@
 """Real-name duty (Art. 4, 7): card format, roster matching, join screening, member cap."""
+
+from nonebot import get_driver, require
+from nonebot.plugin import PluginMetadata
+
+require("nonebot_plugin_apscheduler")
+
+from nonebot_plugin_apscheduler import scheduler  # noqa: E402
+
+from core import runtime  # noqa: E402
+from plugins.realname import commands, deadlines, matchers  # noqa: E402, F401
+
+__plugin_meta__ = PluginMetadata(
+    name="realname",
+    description="實名制：群名片格式、名冊比對、入群申請審核、成員人數上限、改名片期限（第四條、第七條）",
+    usage="/實名檢查 /名片格式 /實名設定；入群申請、新成員、名片變更時自動處理",
+    extra={"articles": (4, 7)},
+)
+
+
+@get_driver().on_startup
+async def _schedule_deadlines() -> None:
+    seconds = runtime.settings().qungui_card_recheck_seconds
+    scheduler.add_job(
+        deadlines.recheck,
+        "interval",
+        seconds=seconds,
+        id=deadlines.JOB_ID,
+        replace_existing=True,
+        misfire_grace_time=max(60, int(seconds)),  # a late run still runs: nothing is lost
+        coalesce=True,
+        max_instances=1,
+    )

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 DEFAULT_HOURS = 24
 
 
-def deadline_for(joined_at: datetime, hours: int = DEFAULT_HOURS) -> datetime:
+def deadline_for(joined_at: datetime, hours: float = DEFAULT_HOURS) -> datetime:
     """The deadline, in aware UTC. Raises ValueError for a naive time or non-positive hours."""
     _require_aware(joined_at, "joined_at")
     if hours <= 0:

@@ -136,7 +136,7 @@ def _named_person(
     return names[max(found, key=len)][0] if found else None
 
 
-def member_cap_default(group_type: GroupType, grade: str) -> int:
+def member_cap_default(group_type: str, grade: str) -> int:
     """The starting member cap for a new group (table in the module docstring).
 
     Raises ValueError for an unknown group type or grade.

@@ -12,7 +12,10 @@ spreadsheet row number (header = row 1; row 0 = the file as a whole). A row is b
 unit, name or account, when the account is not a QQ number (5 to 11 digits, no leading zero), when
 the status is neither 在崗 nor 調離 (在岗/调离 accepted), when it repeats an earlier row's account,
 or when any of its cells looks like an ID number (18 characters, digits with an optional final X)
-or a mainland mobile number (11 digits `1[3-9]…`, spaces or dashes allowed between digits).
+or a mainland mobile number (11 digits `1[3-9]…`, spaces or dashes allowed between digits), or
+when a cell is longer than storage keeps (unit and name 64 characters, note 200). A caller may also
+pass `units`, which maps each row's unit to the name to store or raises `UnitRefused` (an unknown
+unit, a unit outside the one being imported): the row is then refused with that reason.
 
 Text cells are stored NFKC-folded with whitespace runs collapsed, so writing entries read from a
 file and reading them back yields equal entries. Written text cells are always text, never
@@ -24,7 +27,8 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -54,13 +58,22 @@ _HEADERS: dict[str, Column] = {
     "状态": "status",
     "备注": "note",
 }
-_REQUIRED: tuple[tuple[Column, str], ...] = tuple(
-    zip(("unit", "name", "account"), texts.ROSTER_COLUMNS[:3], strict=True)
-)
+_COLUMNS: tuple[Column, ...] = ("unit", "name", "account", "status", "note")
+_LABEL: dict[Column, str] = dict(zip(_COLUMNS, texts.ROSTER_COLUMNS, strict=True))
+_REQUIRED: tuple[tuple[Column, str], ...] = tuple((c, _LABEL[c]) for c in _COLUMNS[:3])
 _STATUSES: dict[str, Status] = {"在岗": "在崗", "调离": "調離"}
 _ACCOUNT = re.compile(r"([1-9][0-9]{4,10})(?:\.0+)?")  # "12345.0": a number saved as text
 _PHONE = re.compile(r"(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])")
 _ID_NUMBER = re.compile(r"(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])")
+_MAX_LENGTH: dict[Column, int] = {"unit": 64, "name": 64, "note": 200}
+
+
+class UnitRefused(ValueError):
+    """Raised by a `units` check: the message is the reason the row is refused."""
+
+
+UnitCheck = Callable[[str], str]
+"""Maps a row's unit as written to the name to store, or raises UnitRefused."""
 
 
 class RosterFileError(Exception):
@@ -72,19 +85,25 @@ class RosterFileError(Exception):
         self.reason = reason
 
 
-def read_roster(path: str | os.PathLike[str]) -> list[RosterEntry]:
+def read_roster(path: str | os.PathLike[str], units: UnitCheck | None = None) -> list[RosterEntry]:
     """Entries of the roster file at `path` (`.xlsx` or `.csv`), or RosterFileError."""
     file = Path(path)
-    return read_roster_bytes(file.read_bytes(), file.name)
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise RosterFileError(0, texts.file_unopened(error.strerror or str(error))) from error
+    return read_roster_bytes(data, file.name, units)
 
 
-def read_roster_bytes(data: bytes, filename: str) -> list[RosterEntry]:
+def read_roster_bytes(
+    data: bytes, filename: str, units: UnitCheck | None = None
+) -> list[RosterEntry]:
     """Entries of an uploaded roster file; `filename` gives the format by its suffix."""
     suffix = Path(filename).suffix.lower()
     if suffix == ".xlsx":
-        return _parse_rows(_xlsx_rows(data))
+        return _parse_rows(_xlsx_rows(data), units)
     if suffix == ".csv":
-        return _parse_rows(_csv_rows(data))
+        return _parse_rows(_csv_rows(data), units)
     raise RosterFileError(0, texts.FILE_UNSUPPORTED)
 
 
@@ -157,7 +176,7 @@ def _csv_rows(data: bytes) -> Iterator[Sequence[object]]:
         raise RosterFileError(reader.line_num, texts.FILE_BAD_CSV) from error
 
 
-def _parse_rows(rows: Iterable[Sequence[object]]) -> list[RosterEntry]:
+def _parse_rows(rows: Iterable[Sequence[object]], units: UnitCheck | None) -> list[RosterEntry]:
     lines = iter(rows)
     header = next(lines, None)
     columns = _read_header([_text(value) for value in header or ()])
@@ -169,6 +188,11 @@ def _parse_rows(rows: Iterable[Sequence[object]]) -> list[RosterEntry]:
         cells = [_text(value) for value in values]
         if any(cells):
             entry = _read_row(row, cells, columns)
+            if units is not None:
+                try:
+                    entry = replace(entry, unit=units(entry.unit))
+                except UnitRefused as refused:
+                    raise RosterFileError(row, str(refused)) from refused
             if entry.account in first_row_of:
                 reason = texts.row_duplicate_account(first_row_of[entry.account])
                 raise RosterFileError(row, reason)
@@ -215,6 +239,9 @@ def _read_row(row: int, cells: list[str], columns: list[Column | None]) -> Roste
     ):
         if not value:
             raise RosterFileError(row, reason)
+    for column, limit in _MAX_LENGTH.items():
+        if len(values.get(column, "")) > limit:
+            raise RosterFileError(row, texts.row_too_long(_LABEL[column], limit))
     digits = _ACCOUNT.fullmatch(account)
     if digits is None:
         raise RosterFileError(row, texts.ROW_BAD_ACCOUNT)

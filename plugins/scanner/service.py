@@ -2,12 +2,14 @@
 
 The first duty that asks for a message's findings starts the scan; every other duty awaits
 the same result. Forwarded bundles and quoted replies are fetched through the platform port.
+The bot's own messages are never scanned. Duties that would recall a message claim it on the
+shared result first, so a message two duties object to is recalled once.
 """
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from nonebot.adapters import Bot, Event
@@ -30,6 +32,14 @@ class ScanResult:
     message_id: int
     pieces: tuple[TextPiece, ...]
     findings: tuple[Finding, ...]
+    recalled_by: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def claim_recall(self, duty: str) -> bool:
+        """True for the first duty that asks to recall this message; later ones leave it be."""
+        if self.recalled_by:
+            return False
+        self.recalled_by.append(duty)
+        return True
 
     def of_kind(self, *kinds: Kind) -> list[Finding]:
         return [f for f in self.findings if f.kind in kinds]
@@ -51,6 +61,11 @@ def install_terms(terms: Iterable[Term]) -> None:
 
 def forget() -> None:
     _results.clear()
+
+
+def findings_in(pieces: Sequence[TextPiece]) -> tuple[Finding, ...]:
+    """Findings in text that comes without a message (an uploaded file's name)."""
+    return tuple(_scanner.scan(pieces, phones=True))
 
 
 async def _compute(bot: Bot, event: Event, message_id: int) -> ScanResult:
@@ -86,10 +101,15 @@ def _message_id(event: Event) -> int | None:
 
 
 async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
-    """The findings of a group message, computed once however many duties ask."""
+    """The findings of a group message, computed once however many duties ask.
+
+    None outside groups and for the bot's own messages, which no duty acts on.
+    """
     sender = sender_of(event)
     message_id = _message_id(event)
     if sender is None or sender.group_id is None or message_id is None:
+        return None
+    if str(sender.user_id) == str(bot.self_id):
         return None
     key = (f"{bot.type}:{bot.self_id}", message_id)
     task = _results.get(key)

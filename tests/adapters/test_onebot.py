@@ -15,6 +15,7 @@ from adapters.actions import (
     MAX_MUTE_SECONDS,
     Action,
     AnswerJoin,
+    DeleteGroupFile,
     Done,
     Kick,
     Mute,
@@ -83,6 +84,11 @@ HELLO = (Text("你好"),)
             AnswerJoin("flag-2", "invite", False, "黑名單帳號"),
             "set_group_add_request",
             {"flag": "flag-2", "sub_type": "invite", "approve": False, "reason": "黑名單帳號"},
+        ),
+        (
+            DeleteGroupFile(700100, "/a1b2-c3d4"),
+            "delete_group_file",
+            {"group_id": 700100, "file_id": "/a1b2-c3d4"},
         ),
         (
             SendGroup(700100, (Mention(50001), Text(" 請改名片"))),

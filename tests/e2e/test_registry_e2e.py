@@ -100,3 +100,19 @@ async def test_a_wrong_token_is_refused(bot_process: BotProcess) -> None:
         async with websockets.connect(bot_process.url, additional_headers=headers):
             pass
     assert refused.value.response.status_code in (401, 403)
+
+
+async def test_an_orderly_stop_writes_the_messages_counted_so_far(
+    peer: Peer, bot_process: BotProcess
+) -> None:
+    """Counts are kept in memory for a minute; shutdown writes them before the database closes."""
+    start = len(peer.calls)
+    await peer.group_message(accounts.GROUP, accounts.OWNER, "/備案 內部 XX社區")
+    await peer.wait_for("send_group_msg", after=start)
+    for n in range(3):
+        await peer.group_message(accounts.GROUP, accounts.MEMBER, f"大家好 {n}")
+    start = len(peer.calls)
+    await peer.group_message(accounts.GROUP, accounts.MEMBER, "/群規")
+    await peer.wait_for("send_group_msg", after=start)
+    bot_process.stop()
+    assert bot_process.query("SELECT sum(messages) FROM activity_day") == [(5,)]

@@ -1,22 +1,29 @@
+"""Fixtures of the real-name tests.
+
+Plugin modules are imported inside the fixtures: pytest may load this file before NoneBot is
+initialised (when the tests are run by directory), and the plugin package needs NoneBot.
+"""
+
+from typing import TYPE_CHECKING
+
 import pytest
 
-from plugins.realname.card import DEFAULT_CARD_PATTERN, CardRule, compile_card_rule
-from plugins.realname.roster import RosterEntry
-from plugins.realname.roster_index import RosterIndex
-
-ZHANG = RosterEntry("XX社區", "張三", 12345678, "在崗")
-LI = RosterEntry("XX社區", "李四", 23456789, "調離", "2024年調往街道")
-WANG = RosterEntry("YY村", "王五", 34567890, "在崗")
-AYI = RosterEntry("XX社區", "阿依古麗·買買提", 45678901, "在崗")
-ZHANG_NAMESAKE = RosterEntry("XX社區", "张三", 56789012, "調離")
-ZHAO = RosterEntry("XX社區", "趙", 67890123, "在崗")
+if TYPE_CHECKING:
+    from plugins.realname.card import CardRule
+    from plugins.realname.roster_index import RosterIndex
 
 
 @pytest.fixture
-def roster() -> RosterIndex:
+def roster() -> "RosterIndex":
+    from plugins.realname.roster_index import RosterIndex
+
+    from .people import AYI, LI, WANG, ZHANG, ZHAO
+
     return RosterIndex([ZHANG, LI, WANG, AYI, ZHAO])
 
 
 @pytest.fixture
-def rule() -> CardRule:
+def rule() -> "CardRule":
+    from plugins.realname.card import DEFAULT_CARD_PATTERN, compile_card_rule
+
     return compile_card_rule(DEFAULT_CARD_PATTERN, "實名.群名片格式")

@@ -12,7 +12,7 @@ from plugins.realname.normal import match_key
 from plugins.realname.roster import RosterEntry
 from plugins.realname.roster_index import RosterIndex
 
-from .conftest import AYI, LI, WANG, ZHANG, ZHANG_NAMESAKE, ZHAO
+from .people import AYI, LI, WANG, ZHANG, ZHANG_NAMESAKE, ZHAO
 
 UNIT = "XX社區"
 

@@ -2,7 +2,7 @@ import pytest
 
 from plugins.realname.card import CardRuleError, compile_card_rule, expected_card, judge
 
-from .conftest import AYI, ZHANG, ZHAO
+from .people import AYI, ZHANG, ZHAO
 
 SETTING = "實名.群名片格式"
 UNIT = "XX社區"

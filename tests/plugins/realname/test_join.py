@@ -11,7 +11,7 @@ from plugins.realname.join import (
 from plugins.realname.roster import RosterEntry
 from plugins.realname.roster_index import RosterIndex
 
-from .conftest import LI, WANG, ZHANG, ZHAO
+from .people import LI, WANG, ZHANG, ZHAO
 
 UNIT = "XX社區"
 
@@ -145,7 +145,7 @@ def test_member_cap_default(group_type, grade, cap):
 
 
 def test_member_cap_default_accepts_simplified_type():
-    assert member_cap_default("群众", "一级") == 2000  # type: ignore[arg-type]
+    assert member_cap_default("群众", "一级") == 2000
 
 
 @pytest.mark.parametrize(("group_type", "grade"), [("內部", "四級"), ("外部", "一級")])

@@ -2,7 +2,7 @@ import pytest
 
 from plugins.realname.roster import RosterChange, RosterEntry, diff_roster
 
-from .conftest import LI, WANG, ZHANG
+from .people import LI, WANG, ZHANG
 
 
 def test_diff_of_the_same_roster_is_all_unchanged():

@@ -3,7 +3,7 @@ import pytest
 from plugins.realname.normal import match_key
 from plugins.realname.roster_index import RosterIndex
 
-from .conftest import LI, WANG, ZHANG, ZHANG_NAMESAKE
+from .people import LI, WANG, ZHANG, ZHANG_NAMESAKE
 
 
 def test_lookup_by_account():

@@ -43,3 +43,37 @@ async def test_a_refused_fetch_is_skipped_and_private_chats_are_not_scanned(app:
         assert result is not None
         assert result.findings == ()
         assert await service.scan_message(bot, private_msg("機密★", 50001)) is None
+
+
+async def test_the_bots_own_messages_are_not_scanned(app: App) -> None:
+    from tests import accounts
+
+    service.forget()
+    async with app.test_api() as ctx:
+        bot = make_bot(ctx)
+        own = group_msg(Message(MessageSegment.forward("never-fetched")), accounts.SELF)
+        assert await service.scan_message(bot, own) is None
+
+
+async def test_the_first_duty_to_claim_a_recall_has_it(app: App) -> None:
+    service.forget()
+    async with app.test_api() as ctx:
+        bot = make_bot(ctx)
+        event = group_msg("機密★ 110101199003077571")
+        result = await service.scan_message(bot, event)
+        assert result is not None
+        assert result.claim_recall("confidential")
+        assert not result.claim_recall("privacy")
+        assert not result.claim_recall("confidential")
+        assert result.recalled_by == ["confidential"]
+        again = await service.scan_message(bot, event)
+        assert again is result
+        assert not again.claim_recall("content")
+
+
+def test_findings_in_text_without_a_message() -> None:
+    from plugins.scanner.findings import TextPiece
+
+    found = service.findings_in([TextPiece("file", "方案（絕密★長期）.pdf")])
+    assert [(f.kind, f.category, f.piece) for f in found] == [("confidential", "state_secret", 0)]
+    assert service.findings_in([TextPiece("file", "簽到表.xlsx")]) == ()

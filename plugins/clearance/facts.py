@@ -1,0 +1,80 @@
+"""Gathering what the check needs about one group from the stores of every duty (reads only)."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from adapters.port import Member, Platform
+from core import runtime
+from models.clearance import ClearanceSetting
+from models.registry import Group
+from plugins.clearance import seen, store
+from plugins.clearance.candidates import CardMemo, Facts
+from plugins.realname import store as realname_store
+from plugins.realname.roster_index import RosterIndex
+from plugins.realname.rules import rules_for
+from plugins.registry import store as registry
+
+DUTY = "clearance"
+
+
+def org_people() -> set[int]:
+    """The department, every unit leader and the escalation chain: never removed by the bot."""
+    org = runtime.org()
+    people = {*org.department.staff, *runtime.superusers()}
+    for unit in org.units:
+        people.update(unit.leaders)
+    chain = org.escalation
+    people.update((*chain.street_leaders, *chain.party_committee, *chain.cyberspace_contacts))
+    return people
+
+
+def silent_days(setting: ClearanceSetting | None) -> int:
+    own = setting.silent_days if setting is not None else None
+    return own or runtime.settings().qungui_clearance_silent_days
+
+
+def dormant_days(setting: ClearanceSetting | None) -> int:
+    own = setting.dormant_days if setting is not None else None
+    return own or runtime.settings().qungui_clearance_dormant_days
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What the groups of one look of the weekly job share: one roster, one card memo."""
+
+    roster: RosterIndex
+    card_memo: CardMemo = field(default_factory=dict)
+
+
+async def shared() -> Shared:
+    return Shared(await realname_store.roster_index())
+
+
+async def gather(
+    platform: Platform,
+    group: Group,
+    members: list[Member],
+    at: datetime,
+    common: Shared | None = None,
+) -> Facts:
+    """The facts of `group` at `at`; cards are judged only where the real-name duty is on."""
+    common = common or await shared()
+    realname_on = "realname" in await registry.enabled_duties(group.platform, group.group_id)
+    rule = (await rules_for(group)).rule if realname_on else None
+    ids = [m.user_id for m in members]
+    return Facts(
+        members=members,
+        self_id=int(platform.self_id),
+        group_unit=group.unit.name,
+        rule=rule,
+        roster=common.roster,
+        now=at,
+        silent_days=silent_days(await store.setting_of(group)),
+        running_deadlines=await store.running_deadlines(group.platform, group.group_id, at),
+        exempt=await store.exempt_ids(group),
+        blacklisted=await store.blacklisted_among(group.platform, ids),
+        seen=await seen.in_group(group.platform, group.group_id),
+        departed_admins=await store.departed_admins(group.platform, group.group_id),
+        protected={*await registry.admin_ids(group), *org_people()},
+        card_memo=common.card_memo,
+    )

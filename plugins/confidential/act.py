@@ -1,0 +1,105 @@
+"""Carrying out a withdrawal: the record through the measures service first, then the notices."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from adapters.actions import Action
+from adapters.message import Mention, Text
+from adapters.port import Platform
+from core import runtime
+from core.send import to_group, to_people
+from models.measures import MeasureRecord, RecordStatus
+from plugins.confidential import texts
+from plugins.confidential.decide import Marked
+from plugins.measures.escalation import Level, recipients
+from plugins.measures.measure import Measure
+from plugins.measures.service import carry_out
+from plugins.registry import store
+
+ARTICLE = 11
+
+
+@dataclass(frozen=True)
+class Case:
+    """One marked item: where and whose, and what the platform is asked to do about it."""
+
+    platform: str
+    group_id: int
+    user_id: int
+    message_id: int | None  # None: an upload notice, which names a file, not a message
+    at: datetime
+    action: Action | None  # Recall or DeleteGroupFile; None when another duty recalled it
+    recalled_by: str | None = None  # that other duty
+    tell: bool = True  # False: this upload was already told about (NapCat reports it twice)
+    file_id: str | None = None
+
+
+def _local(at: datetime) -> str:
+    return at.astimezone(ZoneInfo(runtime.org().street.timezone)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _detail(marked: Marked, case: Case) -> dict[str, Any]:
+    detail: dict[str, Any] = {
+        "source": marked.source,
+        "markers": marked.markers,
+        "sha256": marked.digest,
+    }
+    if case.message_id is not None:
+        detail["message_id"] = case.message_id
+    if case.file_id is not None:
+        detail["file_id"] = case.file_id
+    if case.recalled_by is not None:
+        detail["recalled_by"] = case.recalled_by
+    return detail
+
+
+async def withdraw(platform: Platform, marked: Marked, case: Case) -> MeasureRecord:
+    """Record and carry out the withdrawal, then tell the group, the admins and the unit leader."""
+    group = await store.find_group(case.platform, case.group_id)
+    unit = group.unit.name if group is not None else ""
+    record = await carry_out(
+        platform,
+        Measure(
+            kind="recall",
+            article=ARTICLE,
+            action=case.action,
+            group_id=case.group_id,
+            target=case.user_id,
+            unit=unit,
+            category=marked.category,
+            reason=texts.RECORD_REASON,
+            evidence=marked.evidence,
+            detail=_detail(marked, case),
+            platform=case.platform,
+        ),
+    )
+    if not case.tell:
+        return record
+    done = case.action is not None and record.status == RecordStatus.DONE
+    upload = case.message_id is None
+    if case.recalled_by is None:
+        said = (
+            (texts.FILE_WITHDRAWN if upload else texts.WITHDRAWN) if done else texts.NOT_WITHDRAWN
+        )
+        await to_group(platform, case.group_id, (Mention(case.user_id), Text(said)))
+    admins = await store.admin_ids(group) if group is not None else []
+    leaders = recipients(runtime.org(), unit, [Level.UNIT])
+    notice = texts.reference(
+        group_id=case.group_id,
+        unit=unit,
+        user_id=case.user_id,
+        message_id=case.message_id,
+        when=_local(case.at),
+        source=marked.source,
+        category=marked.category,
+        excerpt=marked.excerpt,
+        short_hash=marked.short_hash,
+        markers=marked.markers,
+        result=texts.outcome(
+            done, record.platform_answer, by_other=case.recalled_by, upload=upload
+        ),
+    )
+    await to_people(platform, [*admins, *leaders], notice)
+    return record

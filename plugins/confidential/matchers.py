@@ -1,0 +1,81 @@
+"""The confidential duty's matchers: every group message, and every group file upload.
+
+Both run where the duty is on, before the commands (priority 4; privacy runs at 5, commands at 10),
+and never block, so the other duties see the message too. The bot's own messages are skipped.
+"""
+
+from nonebot import on_message, on_notice
+from nonebot.adapters import Bot, Event
+from nonebot.rule import Rule
+
+from adapters.actions import DeleteGroupFile, Recall
+from adapters.events import platform_for, posted_of, upload_of
+from plugins.confidential.act import Case, withdraw
+from plugins.confidential.decide import Recent, judge
+from plugins.registry.rules import duty_on
+from plugins.scanner.findings import TextPiece
+from plugins.scanner.service import findings_in, scan_message
+
+DUTY = "confidential"
+PRIORITY = 4
+
+# Uploads already told about, by group, sender and hashed file name.
+told_uploads = Recent()
+
+
+async def _is_upload(event: Event) -> bool:
+    return upload_of(event) is not None
+
+
+marked_message = on_message(rule=duty_on(DUTY), priority=PRIORITY, block=False)
+marked_upload = on_notice(rule=duty_on(DUTY) & Rule(_is_upload), priority=PRIORITY, block=False)
+
+
+@marked_message.handle()
+async def _message(bot: Bot, event: Event) -> None:
+    posted = posted_of(event)
+    if posted is None or posted.from_self:
+        return
+    result = await scan_message(bot, event)
+    marked = judge(result.pieces, result.findings) if result is not None else None
+    if result is None or marked is None:
+        return
+    first = result.claim_recall(DUTY)
+    tell = marked.upload_key is None or told_uploads.first(
+        (posted.platform, posted.group_id, posted.user_id, marked.upload_key)
+    )
+    case = Case(
+        platform=posted.platform,
+        group_id=posted.group_id,
+        user_id=posted.user_id,
+        message_id=posted.message_id,
+        at=posted.at,
+        action=Recall(posted.message_id) if first else None,
+        recalled_by=None if first else result.recalled_by[0],
+        tell=tell,
+    )
+    await withdraw(platform_for(bot), marked, case)
+
+
+@marked_upload.handle()
+async def _upload(bot: Bot, event: Event) -> None:
+    upload = upload_of(event)
+    if upload is None or upload.from_self:
+        return
+    pieces = [TextPiece("file", upload.name)]
+    marked = judge(pieces, findings_in(pieces))
+    if marked is None or marked.upload_key is None:
+        return
+    case = Case(
+        platform=upload.platform,
+        group_id=upload.group_id,
+        user_id=upload.user_id,
+        message_id=None,
+        at=upload.at,
+        action=DeleteGroupFile(upload.group_id, upload.file_id),
+        tell=told_uploads.first(
+            (upload.platform, upload.group_id, upload.user_id, marked.upload_key)
+        ),
+        file_id=upload.file_id,
+    )
+    await withdraw(platform_for(bot), marked, case)

@@ -1,0 +1,68 @@
+"""Every sentence the confidential duty says (Traditional; `core.send` converts the script).
+
+None of them quotes what was withdrawn: the group hears that a marked item was withdrawn, the
+admins and the unit leader get a redacted reference (masked marker, short hash).
+"""
+
+CATEGORY_NAMES = {"state_secret": "國家秘密標誌", "internal": "內部資料標識"}
+SOURCE_NAMES = {
+    "text": "訊息文字",
+    "forward": "轉發的聊天記錄",
+    "card": "卡片分享",
+    "reply": "引用的訊息",
+    "file": "檔案名稱",
+    "card_name": "群名片",
+}
+
+RECORD_REASON = "帶涉密或內部標識（上網不涉密、涉密不上網）"
+
+WITHDRAWN = " 您發送的內容帶有涉密或內部標識，已依第十一條撤回。上網不涉密，涉密不上網；如需傳達，請走正式渠道。"
+FILE_WITHDRAWN = " 您上傳的檔案名稱帶有涉密或內部標識，已依第十一條撤回。上網不涉密，涉密不上網；如需傳達，請走正式渠道。"
+NOT_WITHDRAWN = " 您發送的內容帶有涉密或內部標識，機器人未能撤回，請立即自行撤回（第十一條）。"
+
+
+def category_name(category: str) -> str:
+    return CATEGORY_NAMES.get(category, "涉密標識")
+
+
+def source_name(source: str) -> str:
+    return SOURCE_NAMES.get(source, "訊息")
+
+
+def outcome(done: bool, answer: str, *, by_other: str | None = None, upload: bool = False) -> str:
+    if by_other is not None:
+        return "處置：同一訊息已由其他職責撤回。"
+    if done:
+        return "處置：已從群檔案刪除。" if upload else "處置：已撤回。"
+    return f"處置：未能撤回（平台答覆：{answer or '無'}），請群組管理員手動處理並檢查機器人的管理權限。"
+
+
+def reference(
+    *,
+    group_id: int,
+    unit: str,
+    user_id: int,
+    message_id: int | None,
+    when: str,
+    source: str,
+    category: str,
+    excerpt: str,
+    short_hash: str,
+    markers: int,
+    result: str,
+) -> str:
+    """The private notice to the admins and the unit leader: a reference, never the content."""
+    where = f"訊息編號：{message_id}" if message_id is not None else "群檔案上傳"
+    more = f"（共 {markers} 處）" if markers > 1 else ""
+    return "\n".join(
+        (
+            "【保密】第十一條：撤回帶涉密或內部標識的內容",
+            f"群：{group_id}（{unit}）",
+            f"發送者帳號：{user_id}",
+            f"{where}　時間：{when}",
+            f"位置：{source_name(source)}　類別：{category_name(category)}{more}",
+            f"遮蔽摘要：{excerpt}　雜湊：{short_hash}",
+            result,
+            "內容不轉述；如需核查，請按訊息編號與雜湊調閱記錄（/記錄）。",
+        )
+    )

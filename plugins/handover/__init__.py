@@ -1,0 +1,32 @@
+"""Admin handover (Art. 3, 5, 14): /交接管理員 with confirmation, the admin history, departures."""
+
+from nonebot import get_driver, require
+from nonebot.plugin import PluginMetadata
+
+require("nonebot_plugin_apscheduler")
+
+from nonebot_plugin_apscheduler import scheduler  # noqa: E402
+
+from plugins.handover import commands, departures, jobs  # noqa: E402, F401
+
+__plugin_meta__ = PluginMetadata(
+    name="handover",
+    description="管理員交接：指定新管理員、確認交接、轉移權限、通知黨群工作部更新備案、"
+    "管理員記錄；原管理員調離時提醒退群（第三條、第五條、第十四條）",
+    usage="/交接管理員 @新管理員 [原因] /確認交接 /管理員記錄；最後一位管理員退群時通知單位與黨群工作部",
+    extra={"articles": (3, 5, 14)},
+)
+
+
+@get_driver().on_startup
+async def _schedule_expiry() -> None:
+    scheduler.add_job(
+        jobs.expire,
+        "interval",
+        minutes=jobs.EVERY_MINUTES,
+        id=jobs.JOB_ID,
+        replace_existing=True,
+        misfire_grace_time=jobs.EVERY_MINUTES * 60,  # a late run still runs: nothing is lost
+        coalesce=True,
+        max_instances=1,
+    )

@@ -1,0 +1,112 @@
+"""/拉黑 and /解除黑名單 (COMMANDS.md): the street-wide blacklist, through the measures service."""
+
+from nonebot.adapters import Bot, Event, Message
+from nonebot.matcher import Matcher
+from nonebot.params import CommandArg
+
+from adapters.events import parse_args, platform_for
+from core import runtime
+from core.commands import command
+from core.send import reply
+from models.measures import RecordStatus
+from plugins.measures import blacklist, texts
+from plugins.measures.commands import MANUAL_ARTICLE, target_of
+from plugins.measures.escalation import Level
+from plugins.measures.measure import Measure
+from plugins.measures.parse import parse_target
+from plugins.measures.service import carry_out, escalate
+from plugins.measures.sweep import remove_everywhere
+from plugins.registry import texts as registry_texts
+from plugins.registry.access import allowed, answer, filed_group
+from plugins.registry.roles import ADMINS, EVERYONE, LEADERS, Role, roles_in_event
+
+ban_cmd = command("拉黑", "ban")
+
+
+@ban_cmd.handle()
+async def _ban(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    sender = await allowed(matcher, bot, event, ADMINS)
+    group = await filed_group(matcher, bot, event, sender)
+    t = await target_of(matcher, bot, event, arg, texts.USAGE_BAN, sender.user_id)
+    reason = " ".join(t.rest)
+    platform = platform_for(bot)
+    measure = Measure(
+        kind=blacklist.BLACKLIST,
+        article=MANUAL_ARTICLE,
+        action=None,
+        group_id=group.group_id,
+        target=t.target,
+        actor=sender.user_id,
+        unit=group.unit.name,
+        reason=reason,
+        platform=group.platform,
+    )
+    already = await blacklist.active(group.platform, t.target) is not None
+    if not already:
+        await carry_out(platform, measure)
+    removals = await remove_everywhere(platform, measure, first=group.group_id)
+    here = [r for r in removals if r.group_id == group.group_id]
+    elsewhere = [r for r in removals if r.group_id != group.group_id]
+    failed = sum(not r.done for r in removals)
+    await reply(
+        bot,
+        event,
+        texts.banned(
+            reason,
+            removed_here=any(r.done for r in here),
+            elsewhere=sum(r.done for r in elsewhere),
+            failed=failed,
+            already=already,
+        ),
+    )
+    notice = texts.ban_notice(
+        group.group_id,
+        group.unit.name,
+        sender.user_id,
+        t.target,
+        reason,
+        sum(r.done for r in removals),
+        failed,
+    )
+    await escalate(platform, group.unit.name, [Level.UNIT, Level.STREET], notice)
+
+
+unban_cmd = command("解除黑名單", "unban")
+
+
+@unban_cmd.handle()
+async def _unban(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    sender = await allowed(matcher, bot, event, EVERYONE)
+    department = Role.DEPARTMENT in await roles_in_event(bot, event)
+    led = [unit.name for unit in runtime.org().units_led_by(sender.user_id)]
+    if not department and not led:
+        await answer(matcher, bot, event, registry_texts.refused([r.value for r in LEADERS]))
+    targeted = parse_target(parse_args(arg))
+    if targeted is None or not targeted.rest:
+        await answer(matcher, bot, event, texts.USAGE_UNBAN)
+    reason = " ".join(targeted.rest)
+    if len(reason) > 200:
+        await answer(matcher, bot, event, texts.REASON_TOO_LONG)
+    entry = await blacklist.active(sender.platform, targeted.target)
+    if entry is None:
+        await answer(matcher, bot, event, texts.NOT_LISTED)
+    unit = await blacklist.unit_of(entry)
+    if not blacklist.may_lift(department=department, led_units=led, entry_unit=unit):
+        await answer(matcher, bot, event, texts.lift_other_unit(unit))
+    record = await carry_out(
+        platform_for(bot),
+        Measure(
+            kind=blacklist.UNBLACKLIST,
+            article=MANUAL_ARTICLE,
+            action=None,
+            group_id=entry.source_group,
+            target=targeted.target,
+            actor=sender.user_id,
+            unit=unit,
+            reason=reason,
+            platform=sender.platform,
+        ),
+    )
+    if record.status != RecordStatus.DONE:
+        await answer(matcher, bot, event, texts.lift_failed(record.platform_answer))
+    await answer(matcher, bot, event, texts.lifted(targeted.target, reason))

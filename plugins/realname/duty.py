@@ -1,0 +1,168 @@
+"""What the real-name duty does without a command (COMMANDS.md): join requests, new members,
+card changes and departures. Decisions come from the pure modules, measures go through the
+measures service, platform calls through the paced port.
+"""
+
+from adapters.actions import Action, AnswerJoin, Kick, SetCard
+from adapters.events import CardChange, JoinRequest, MemberChange
+from adapters.message import Mention, Text
+from adapters.port import GroupInfo, Platform
+from core import runtime
+from core.script import in_script
+from core.send import to_group, to_people
+from models.measures import MeasureRecord, RecordStatus
+from models.realname import DeadlineStatus
+from models.registry import Group
+from plugins.measures.measure import Measure
+from plugins.measures.service import carry_out
+from plugins.realname import store, texts
+from plugins.realname.card import CardVerdict, explain, judge
+from plugins.realname.checks import accepted, card_to_set
+from plugins.realname.deadline import deadline_for
+from plugins.realname.join import answer_text, decide_join
+from plugins.realname.rules import GroupRules, duty_group, member_cap, rules_for
+from plugins.realname.wording import street_time
+from plugins.registry import store as registry
+
+ARTICLE = 4  # real-name identity and the member cap (Art. 7 binds the members to the same)
+ANSWER_SHOWN = 100  # characters of a join answer passed on to the admins
+
+
+async def act(
+    platform: Platform,
+    group: Group,
+    kind: str,
+    user_id: int,
+    category: str,
+    reason: str,
+    action: Action,
+) -> MeasureRecord:
+    """One measure of the duty, recorded and carried out by the measures service."""
+    return await carry_out(
+        platform,
+        Measure(
+            kind=kind,
+            article=ARTICLE,
+            action=action,
+            group_id=group.group_id,
+            target=user_id,
+            unit=group.unit.name,
+            category=category,
+            reason=reason,
+        ),
+    )
+
+
+async def screen_request(platform: Platform, request: JoinRequest) -> None:
+    """Refuse, approve, or leave a join request to the admins (and tell them)."""
+    group = await duty_group(request.platform, request.group_id)
+    if group is None:
+        return
+    rules = await rules_for(group)
+    info = await platform.group(group.group_id)
+    members = info.member_count if isinstance(info, GroupInfo) else group.member_count
+    cap = await member_cap(group, rules.cap_override, members)
+    decision = decide_join(
+        request.user_id,
+        request.comment,
+        blacklisted=await store.is_blacklisted(request.platform, request.user_id),
+        member_count=members,
+        member_cap=cap,
+        auto_approve=rules.auto_approve,
+        roster=await store.roster_index(),
+        group_unit=group.unit.name,
+    )
+    admins = await registry.admin_ids(group)
+    if decision.kind == "ask_admins":
+        entry = decision.entry
+        listed = texts.roster_person(entry.unit, entry.name, entry.status) if entry else ""
+        said = answer_text(request.comment)[:ANSWER_SHOWN]
+        notice = texts.join_request_notice(
+            group.group_id, group.unit.name, request.user_id, said, decision.reason, listed
+        )
+        await to_people(platform, admins, notice)
+        return
+    approve = decision.kind == "approve"
+    shown_reason = "" if approve else in_script(decision.reason, runtime.settings().qungui_script)
+    answer = AnswerJoin(request.flag, request.sub_type, approve, shown_reason)
+    kind = "join_approve" if approve else "join_refuse"
+    await act(platform, group, kind, request.user_id, decision.why, decision.reason, answer)
+    if decision.why == "full":
+        notice = texts.join_full_notice(group.group_id, group.unit.name, request.user_id, cap)
+        await to_people(platform, admins, notice)
+
+
+async def welcome(platform: Platform, joined: MemberChange) -> None:
+    """A new member: removed when blacklisted, given the roster's card, or asked to set one."""
+    if str(joined.user_id) == platform.self_id:
+        return
+    group = await duty_group(joined.platform, joined.group_id)
+    if group is None:
+        return
+    if await store.is_blacklisted(joined.platform, joined.user_id):
+        kick = Kick(group.group_id, joined.user_id, refuse_future=True)
+        reason = texts.REASON_BLACKLISTED_JOINED
+        record = await act(platform, group, "kick", joined.user_id, "blacklist", reason, kick)
+        done = record.status == RecordStatus.DONE
+        notice = texts.blacklisted_removed_notice(
+            group.group_id, group.unit.name, joined.user_id, done
+        )
+        await to_people(platform, await registry.admin_ids(group), notice)
+        return
+    rules = await rules_for(group)
+    card = card_to_set(joined.user_id, rules.rule, await store.roster_index(), group.unit.name)
+    if card is not None:
+        set_card = SetCard(group.group_id, joined.user_id, card)
+        if (await platform.perform(set_card, key=group.group_id)).ok:
+            return
+    problem = explain(CardVerdict("malformed"), rules.rule, group.unit.name)
+    await ask_for_card(platform, group, rules, joined.user_id, problem, first=True)
+
+
+async def ask_for_card(
+    platform: Platform, group: Group, rules: GroupRules, user_id: int, problem: str, *, first: bool
+) -> None:
+    """Open the member's deadline (in the database first), then @mention them with it."""
+    joined_at = store.now()
+    due = deadline_for(joined_at, runtime.settings().qungui_card_deadline_hours)
+    await store.open_deadline(
+        platform=platform.name,
+        bot_id=platform.self_id,
+        group_id=group.group_id,
+        user_id=user_id,
+        joined_at=joined_at,
+        deadline=due,
+    )
+    when = street_time(due)
+    words = (
+        texts.card_prompt(problem, when, rules.remove_after_deadline)
+        if first
+        else texts.card_recheck_prompt(problem, when)
+    )
+    await to_group(platform, group.group_id, (Mention(user_id), Text(words)))
+
+
+async def card_changed(platform: Platform, change: CardChange) -> None:
+    """A compliant card clears the member's deadline; a card changed to a bad one opens one."""
+    if str(change.user_id) == platform.self_id:
+        return
+    group = await duty_group(change.platform, change.group_id)
+    if group is None:
+        return
+    rules = await rules_for(group)
+    roster = await store.roster_index()
+    verdict = judge(change.card_new, rules.rule, roster, group.unit.name, account=change.user_id)
+    pending = await store.open_deadline_of(change.platform, change.group_id, change.user_id)
+    if accepted(verdict, change.user_id, roster):
+        if pending is not None:
+            await store.close(pending, DeadlineStatus.CLEARED)
+        return
+    if pending is None:
+        problem = explain(verdict, rules.rule, group.unit.name)
+        await ask_for_card(platform, group, rules, change.user_id, problem, first=False)
+
+
+async def member_gone(left: MemberChange) -> None:
+    """A member left: their deadline ends. The bot itself removed: every deadline there ends."""
+    only = None if str(left.user_id) == left.bot_id else [left.user_id]
+    await store.close_open(left.platform, left.group_id, DeadlineStatus.LEFT, only)

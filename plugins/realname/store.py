@@ -1,0 +1,204 @@
+"""Real-name storage: the roster, card deadlines, group settings, the blacklist. No decisions here."""
+
+import asyncio
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from models.measures import BlacklistEntry
+from models.realname import (
+    CardDeadline,
+    DeadlineStatus,
+    RealnameSetting,
+    RosterImport,
+    RosterPerson,
+    RosterStatus,
+)
+from models.registry import Group
+from plugins.realname.roster import RosterEntry, Status, diff_roster
+from plugins.realname.roster_index import RosterIndex
+
+BATCH = 1000
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- the roster ---------------------------------------------------------------------------------
+
+
+def _status(value: str) -> Status:
+    return "在崗" if value == RosterStatus.ACTIVE else "調離"
+
+
+async def roster_entries(unit: str | None = None) -> list[RosterEntry]:
+    """Everyone (or one unit), in import order. Plain rows, not model instances: a street's
+    roster of 50,000 loads in a fraction of the time."""
+    query = RosterPerson.all() if unit is None else RosterPerson.filter(unit=unit)
+    rows = await query.order_by("id").values_list("unit", "name", "account", "status", "note")
+    return [RosterEntry(u, n, a, _status(s), note) for u, n, a, s, note in rows]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    changed: int
+    unchanged: int
+    departed: int
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.changed or self.departed)
+
+
+async def import_roster(
+    entries: Sequence[RosterEntry], source: str, whole_unit: str | None = None
+) -> ImportResult:
+    """Write what `entries` change, all or nothing; `whole_unit`: the file is that unit's whole
+    roster, so its people the file leaves out are marked 調離. Nothing changed, nothing written."""
+    diff = diff_roster(await roster_entries(), entries)
+    leaving = [
+        e.account
+        for e in diff.missing
+        if whole_unit is not None and e.unit == whole_unit and e.status == "在崗"
+    ]
+    result = ImportResult(len(diff.added), len(diff.changed), len(diff.unchanged), len(leaving))
+    if not result.has_changes:
+        return result
+    async with in_transaction():
+        await RosterPerson.bulk_create(
+            [
+                RosterPerson(
+                    unit=e.unit,
+                    name=e.name,
+                    account=e.account,
+                    status=RosterStatus(e.status),
+                    note=e.note,
+                )
+                for e in diff.added
+            ],
+            batch_size=BATCH,
+        )
+        for change in diff.changed:
+            new = change.new
+            await RosterPerson.filter(account=new.account).update(
+                unit=new.unit, name=new.name, status=RosterStatus(new.status), note=new.note
+            )
+        for start in range(0, len(leaving), BATCH):
+            await RosterPerson.filter(account__in=leaving[start : start + BATCH]).update(
+                status=RosterStatus.DEPARTED
+            )
+        await RosterImport.create(
+            source=source[-200:],
+            unit=whole_unit or "",
+            added=result.added,
+            changed=result.changed,
+            departed=result.departed,
+        )
+    return result
+
+
+_index: tuple[tuple[int, datetime | None], RosterIndex] | None = None
+
+
+async def roster_index() -> RosterIndex:
+    """The roster as an index, rebuilt only after an import changed it (in any process)."""
+    global _index
+    last = await RosterImport.all().order_by("-id").first()
+    revision = (last.id, last.at) if last else (0, None)
+    if _index is None or _index[0] != revision:
+        # Building folds every name (OpenCC): off the event loop, so the bot keeps answering.
+        _index = (revision, await asyncio.to_thread(RosterIndex, await roster_entries()))
+    return _index[1]
+
+
+def forget_cache() -> None:
+    global _index
+    _index = None
+
+
+# --- the blacklist (kept by the measures plugin) -------------------------------------------------
+
+
+async def is_blacklisted(platform: str, user_id: int) -> bool:
+    return await BlacklistEntry.exists(platform=platform, user_id=user_id, lifted_at=None)
+
+
+# --- group settings -----------------------------------------------------------------------------
+
+
+async def group_setting(group: Group) -> RealnameSetting | None:
+    return await RealnameSetting.get_or_none(group=group)
+
+
+async def save_setting(group: Group, by: int, **changes: Any) -> None:
+    await RealnameSetting.update_or_create(group=group, defaults={**changes, "changed_by": by})
+
+
+# --- card deadlines -----------------------------------------------------------------------------
+
+
+async def open_deadline(
+    *,
+    platform: str,
+    bot_id: str,
+    group_id: int,
+    user_id: int,
+    joined_at: datetime,
+    deadline: datetime,
+) -> CardDeadline:
+    """A new open deadline; an older open one for the same member (they left unseen) is closed."""
+    async with in_transaction():
+        await close_open(platform, group_id, DeadlineStatus.LEFT, [user_id])
+        return await CardDeadline.create(
+            platform=platform,
+            bot_id=bot_id,
+            group_id=group_id,
+            user_id=user_id,
+            joined_at=joined_at,
+            deadline=deadline,
+        )
+
+
+async def open_deadline_of(platform: str, group_id: int, user_id: int) -> CardDeadline | None:
+    return await CardDeadline.get_or_none(
+        platform=platform, group_id=group_id, user_id=user_id, status=DeadlineStatus.OPEN
+    )
+
+
+async def open_deadlines_in(platform: str, group_id: int) -> list[CardDeadline]:
+    return await CardDeadline.filter(
+        platform=platform, group_id=group_id, status=DeadlineStatus.OPEN
+    ).order_by("id")
+
+
+async def close(
+    deadline: CardDeadline, status: DeadlineStatus, record_id: int | None = None
+) -> None:
+    deadline.status = status
+    deadline.closed_at = now()
+    deadline.record_id = record_id
+    await deadline.save(update_fields=["status", "closed_at", "record_id"])
+
+
+async def close_open(
+    platform: str, group_id: int, status: DeadlineStatus, user_ids: Iterable[int] | None = None
+) -> int:
+    """Close the group's open deadlines (only those of `user_ids` when given); how many closed."""
+    query = CardDeadline.filter(platform=platform, group_id=group_id, status=DeadlineStatus.OPEN)
+    if user_ids is not None:
+        query = query.filter(user_id__in=list(user_ids))
+    return await query.update(status=status, closed_at=now())
+
+
+async def due_deadlines(at: datetime, limit: int = 500) -> list[CardDeadline]:
+    """Open deadlines reached by `at`, earliest first."""
+    return (
+        await CardDeadline.filter(status=DeadlineStatus.OPEN, deadline__lte=at)
+        .order_by("deadline", "id")
+        .limit(limit)
+    )

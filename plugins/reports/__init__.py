@@ -1,0 +1,33 @@
+"""Reports for inspection (Art. 15, 16): scorecards, the street workbook, the weekly digest and
+the trial-period reminder. Reads what the other duties record; writes only marks of what it sent.
+"""
+
+from nonebot import get_driver, require
+from nonebot.plugin import PluginMetadata
+
+require("nonebot_plugin_apscheduler")
+
+from nonebot_plugin_apscheduler import scheduler  # noqa: E402
+
+from plugins.reports import commands, jobs  # noqa: E402, F401
+
+__plugin_meta__ = PluginMetadata(
+    name="reports",
+    description="督查考核：各群合規報告、全街報表與每週摘要、試行期屆滿提醒（第十五條、第十六條）",
+    usage="/合規報告（群組管理員，報告私聊發送）；/全街報告（黨群工作部，私聊）；每週一自動發送全街週報",
+    extra={"articles": (15, 16)},
+)
+
+
+@get_driver().on_startup
+async def _schedule() -> None:
+    scheduler.add_job(
+        jobs.tick,
+        "interval",
+        minutes=jobs.CHECK_MINUTES,
+        id=jobs.JOB_ID,
+        replace_existing=True,
+        misfire_grace_time=jobs.CHECK_MINUTES * 60,
+        coalesce=True,
+        max_instances=1,
+    )

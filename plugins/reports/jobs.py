@@ -1,0 +1,83 @@
+"""The reports' scheduled job: the Monday digest (Art. 15) and the trial-period reminder (Art. 16).
+
+The scheduler only wakes the job up; what is due comes from the clock and the marks on record
+(`schedule` decides), so each week's digest and reminder go out once across restarts. Nothing is
+marked while no bot is connected or nobody could be reached: the next run tries again.
+"""
+
+from datetime import datetime
+
+from nonebot.log import logger
+
+from adapters.events import platform_of
+from core import runtime
+from core.send import to_people
+from plugins.registry.people import department_accounts
+from plugins.reports import deliver, store, texts
+from plugins.reports.schedule import (
+    days_left,
+    digest_due,
+    trial_reminder_due,
+    week_bounds,
+    week_key,
+)
+from plugins.reports.scorecard import DIGEST_KIND, TRIAL_KIND
+
+JOB_ID = "reports.weekly"
+CHECK_MINUTES = 10
+DIGEST_ARTICLE, TRIAL_ARTICLE = 15, 16
+
+
+async def tick(now: datetime | None = None) -> None:
+    """One run of the scheduled job."""
+    for job in (weekly_digest, trial_reminder):
+        try:
+            await job(now)
+        except Exception:  # one part failing must not hold up the other
+            logger.exception(f"reports: {job.__name__} failed")
+
+
+async def weekly_digest(now: datetime | None = None) -> bool:
+    """Send last week's street report to the department, once; whether it was sent now."""
+    now = now or store.now()
+    tz = store.street_tz()
+    monday = digest_due(now, tz, await store.marked_weeks(DIGEST_KIND))
+    if monday is None:
+        return False
+    platform = platform_of("")
+    if platform is None:
+        return False
+    since, until = week_bounds(monday, tz)
+    report = await store.gather_street(since, until, now)
+    people = department_accounts()
+    delivered = await deliver.send_street_report(platform, people, report, stamped=False)
+    if not delivered:
+        return False
+    week = week_key(monday)
+    detail = {"week": week, "delivered": delivered}
+    await store.mark(DIGEST_KIND, DIGEST_ARTICLE, texts.DIGEST_MARK.format(week=week), detail)
+    return True
+
+
+async def trial_reminder(now: datetime | None = None) -> bool:
+    """Remind the department that the trial period ends, once a week; whether it was sent now."""
+    now = now or store.now()
+    tz = store.street_tz()
+    policy = runtime.org().policy
+    end = policy.trial_end
+    week = week_key(now.astimezone(tz).date())
+    sent = week in await store.marked_weeks(TRIAL_KIND, trial_end=end.isoformat())
+    if not trial_reminder_due(now, tz, end, sent):
+        return False
+    platform = platform_of("")
+    if platform is None:
+        return False
+    left = days_left(now.astimezone(tz).date(), end)
+    message = texts.trial_reminder(policy.title, policy.start, policy.trial_years, end, left)
+    outcomes = await to_people(platform, department_accounts(), message)
+    delivered = sum(o.ok for o in outcomes)
+    if not delivered:
+        return False
+    detail = {"week": week, "trial_end": end.isoformat(), "delivered": delivered}
+    await store.mark(TRIAL_KIND, TRIAL_ARTICLE, texts.TRIAL_MARK.format(week=week), detail)
+    return True

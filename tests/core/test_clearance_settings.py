@@ -1,0 +1,35 @@
+"""The clearance settings refuse a schedule the bot could not read, naming what is wrong."""
+
+import pytest
+from pydantic import ValidationError
+
+from core.settings import Settings
+from core.weekly import WeeklyTime
+
+
+def test_schedules_are_read_and_grades_named_in_either_script() -> None:
+    settings = Settings(
+        qungui_clearance_schedule="週三 08:30",
+        qungui_clearance_schedule_by_grade={"一级": "fri 17:00", "三級": "星期日 9:00"},
+    )
+    assert settings.clearance_schedule == WeeklyTime(2, 8, 30)
+    assert settings.clearance_schedule_by_grade == {
+        "一級": WeeklyTime(4, 17, 0),
+        "三級": WeeklyTime(6, 9, 0),
+    }
+    assert Settings().clearance_schedule == WeeklyTime(0, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [
+        ({"qungui_clearance_schedule": "someday"}, "someday"),
+        ({"qungui_clearance_schedule_by_grade": {"四級": "週一 09:00"}}, "四級"),
+        ({"qungui_clearance_schedule_by_grade": {"一級": "週一 25:00"}}, "週一 25:00"),
+        ({"qungui_clearance_mentions": 0}, "qungui_clearance_mentions"),
+        ({"qungui_clearance_check_seconds": 0}, "qungui_clearance_check_seconds"),
+    ],
+)
+def test_a_bad_clearance_setting_is_refused(changes: dict[str, object], named: str) -> None:
+    with pytest.raises(ValidationError, match=named):
+        Settings(**changes)  # type: ignore[arg-type]
