@@ -8,10 +8,9 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
-from nonebot_plugin_apscheduler import scheduler  # noqa: E402
-
 from adapters.events import posted_of  # noqa: E402
 from core import runtime  # noqa: E402
+from core.schedule import every  # noqa: E402
 from plugins.clearance import commands, jobs, keep, seen  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
@@ -25,26 +24,8 @@ __plugin_meta__ = PluginMetadata(
 @get_driver().on_startup
 async def _schedule() -> None:
     seconds = runtime.settings().qungui_clearance_check_seconds
-    scheduler.add_job(
-        jobs.run_due,
-        "interval",
-        seconds=seconds,
-        id=jobs.JOB_ID,
-        replace_existing=True,
-        misfire_grace_time=max(60, int(seconds)),  # a late look still looks: nothing is lost
-        coalesce=True,
-        max_instances=1,
-    )
-    scheduler.add_job(
-        jobs.flush_seen,
-        "interval",
-        seconds=60,
-        id=jobs.SEEN_JOB_ID,
-        replace_existing=True,
-        misfire_grace_time=60,
-        coalesce=True,
-        max_instances=1,
-    )
+    every(seconds, jobs.run_due, jobs.JOB_ID)
+    every(60, jobs.flush_seen, jobs.SEEN_JOB_ID)
     # Shutdown hooks run in the reverse order of registration: added now, after bot.py's
     # close_db, the last sightings are written while the database is still open.
     get_driver().on_shutdown(_flush_seen)

@@ -5,8 +5,7 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
-from nonebot_plugin_apscheduler import scheduler  # noqa: E402
-
+from core.schedule import every  # noqa: E402
 from plugins.handover import commands, departures, jobs  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
@@ -20,13 +19,4 @@ __plugin_meta__ = PluginMetadata(
 
 @get_driver().on_startup
 async def _schedule_expiry() -> None:
-    scheduler.add_job(
-        jobs.expire,
-        "interval",
-        minutes=jobs.EVERY_MINUTES,
-        id=jobs.JOB_ID,
-        replace_existing=True,
-        misfire_grace_time=jobs.EVERY_MINUTES * 60,  # a late run still runs: nothing is lost
-        coalesce=True,
-        max_instances=1,
-    )
+    every(jobs.EVERY_MINUTES * 60, jobs.expire, jobs.JOB_ID)

@@ -5,9 +5,8 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
-from nonebot_plugin_apscheduler import scheduler  # noqa: E402
-
 from core import runtime  # noqa: E402
+from core.schedule import every  # noqa: E402
 from plugins.realname import commands, deadlines, matchers  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
@@ -21,13 +20,4 @@ __plugin_meta__ = PluginMetadata(
 @get_driver().on_startup
 async def _schedule_deadlines() -> None:
     seconds = runtime.settings().qungui_card_recheck_seconds
-    scheduler.add_job(
-        deadlines.recheck,
-        "interval",
-        seconds=seconds,
-        id=deadlines.JOB_ID,
-        replace_existing=True,
-        misfire_grace_time=max(60, int(seconds)),  # a late run still runs: nothing is lost
-        coalesce=True,
-        max_instances=1,
-    )
+    every(seconds, deadlines.recheck, deadlines.JOB_ID)

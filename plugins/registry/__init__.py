@@ -9,10 +9,9 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
-from nonebot_plugin_apscheduler import scheduler  # noqa: E402
-
 from adapters.events import sender_of  # noqa: E402
 from core import runtime  # noqa: E402
+from core.schedule import every  # noqa: E402
 from plugins.registry import activity, matchers, store  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
@@ -26,9 +25,7 @@ __plugin_meta__ = PluginMetadata(
 @get_driver().on_startup
 async def _mirror_units() -> None:
     await store.sync_units(runtime.org())
-    scheduler.add_job(
-        activity.flush, "interval", seconds=60, id="registry.activity", replace_existing=True
-    )
+    every(60, activity.flush, "registry.activity")
 
 
 @get_driver().on_shutdown

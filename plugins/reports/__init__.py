@@ -7,8 +7,7 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
-from nonebot_plugin_apscheduler import scheduler  # noqa: E402
-
+from core.schedule import every  # noqa: E402
 from plugins.reports import commands, jobs  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
@@ -21,13 +20,4 @@ __plugin_meta__ = PluginMetadata(
 
 @get_driver().on_startup
 async def _schedule() -> None:
-    scheduler.add_job(
-        jobs.tick,
-        "interval",
-        minutes=jobs.CHECK_MINUTES,
-        id=jobs.JOB_ID,
-        replace_existing=True,
-        misfire_grace_time=jobs.CHECK_MINUTES * 60,
-        coalesce=True,
-        max_instances=1,
-    )
+    every(jobs.CHECK_MINUTES * 60, jobs.tick, jobs.JOB_ID)
