@@ -18,7 +18,21 @@ from typing import Any
 import websockets
 from websockets.asyncio.client import ClientConnection
 
-Segment = dict[str, Any]
+from tests import napcat
+from tests.napcat import Segment, at, bundled, forward, message_text, text
+
+__all__ = [
+    "Call",
+    "Peer",
+    "PeerGroup",
+    "PeerMember",
+    "Refuse",
+    "at",
+    "bundled",
+    "forward",
+    "message_text",
+    "text",
+]
 
 
 @dataclass
@@ -54,34 +68,6 @@ class PeerGroup:
 
 
 Answer = Callable[[dict[str, Any]], Any]
-
-
-def text(content: str) -> list[Segment]:
-    return [{"type": "text", "data": {"text": content}}]
-
-
-def at(user_id: int) -> Segment:
-    return {"type": "at", "data": {"qq": str(user_id)}}
-
-
-def forward(forward_id: str) -> Segment:
-    """A forwarded bundle as a received message carries it (fetched with get_forward_msg)."""
-    return {"type": "forward", "data": {"id": forward_id}}
-
-
-def bundled(user_id: int, message: list[Segment] | str, group_id: int = 0) -> dict[str, Any]:
-    """One message of a forwarded bundle, in NapCat's get_forward_msg shape."""
-    segments = text(message) if isinstance(message, str) else message
-    return {
-        "message_id": 0,
-        "message_type": "group",
-        "group_id": group_id,
-        "user_id": user_id,
-        "time": int(time.time()) - 3600,
-        "sender": {"user_id": user_id, "nickname": f"u{user_id}", "card": ""},
-        "message": segments,
-        "message_format": "array",
-    }
 
 
 class Peer:
@@ -242,33 +228,16 @@ class Peer:
         segments = text(message) if isinstance(message, str) else message
         group = self.groups.get(group_id)
         member = group.members.get(user_id) if group else None
+        sender = {
+            "user_id": user_id,
+            "nickname": member.nickname if member else f"u{user_id}",
+            "card": member.card if member else "",
+            "role": role or (member.role if member else "member"),
+        }
         message_id = next(self._ids)
-        raw = "".join(
-            s["data"]["text"] if s["type"] == "text" else f"[CQ:{s['type']}]" for s in segments
-        )
+        name = group.name if group else ""
         await self.send_event(
-            {
-                "post_type": "message",
-                "message_type": "group",
-                "sub_type": "normal",
-                "message_id": message_id,
-                "real_id": message_id,
-                "message_seq": message_id,
-                "group_id": group_id,
-                "group_name": group.name if group else "",
-                "user_id": user_id,
-                "anonymous": None,
-                "font": 14,
-                "message": segments,
-                "message_format": "array",
-                "raw_message": raw,
-                "sender": {
-                    "user_id": user_id,
-                    "nickname": member.nickname if member else f"u{user_id}",
-                    "card": member.card if member else "",
-                    "role": role or (member.role if member else "member"),
-                },
-            }
+            napcat.group_message(message_id, group_id, name, user_id, segments, sender)
         )
         return message_id
 
@@ -278,25 +247,10 @@ class Peer:
         """A file uploaded to the group, as NapCat reports it: a message carrying a `file`
         segment and a notice group_upload (the notice's file id differs from the segment's).
         """
-        segment = {
-            "type": "file",
-            "data": {
-                "file": name,
-                "path": "",
-                "url": "",
-                "file_id": f"{file_id}.msg",
-                "file_size": "2048",
-            },
-        }
-        notice = {
-            "post_type": "notice",
-            "notice_type": "group_upload",
-            "group_id": group_id,
-            "user_id": user_id,
-            "file": {"id": file_id, "name": name, "size": 2048, "busid": 102},
-        }
+        notice = napcat.group_upload(group_id, user_id, name, file_id)
         if notice_first:
             await self.send_event(notice)
+        segment = napcat.file_segment(name, f"{file_id}.msg")
         message_id = await self.group_message(group_id, user_id, [segment])
         if not notice_first:
             await self.send_event(notice)
@@ -304,65 +258,22 @@ class Peer:
 
     async def private_message(self, user_id: int, content: str) -> int:
         message_id = next(self._ids)
-        await self.send_event(
-            {
-                "post_type": "message",
-                "message_type": "private",
-                "sub_type": "friend",
-                "message_id": message_id,
-                "real_id": message_id,
-                "user_id": user_id,
-                "font": 14,
-                "message": text(content),
-                "message_format": "array",
-                "raw_message": content,
-                "sender": {"user_id": user_id, "nickname": f"u{user_id}"},
-            }
-        )
+        await self.send_event(napcat.private_message(message_id, user_id, content))
         return message_id
 
     async def join_request(self, group_id: int, user_id: int, comment: str, flag: str) -> None:
         """Someone asks to join (`comment`: NapCat's "問題：…\\n答案：…")."""
-        await self.send_event(
-            {
-                "post_type": "request",
-                "request_type": "group",
-                "sub_type": "add",
-                "group_id": group_id,
-                "user_id": user_id,
-                "comment": comment,
-                "flag": flag,
-                "invitor_id": 0,
-            }
-        )
+        await self.send_event(napcat.join_request(group_id, user_id, comment, flag))
 
     async def member_joins(self, group_id: int, new: PeerMember, operator_id: int = 0) -> None:
         self.groups[group_id].members[new.user_id] = new
-        await self.send_event(
-            {
-                "post_type": "notice",
-                "notice_type": "group_increase",
-                "sub_type": "approve",
-                "group_id": group_id,
-                "user_id": new.user_id,
-                "operator_id": operator_id,
-            }
-        )
+        await self.send_event(napcat.member_joined(group_id, new.user_id, operator_id))
 
     async def card_change(self, group_id: int, user_id: int, card: str) -> None:
         """A member sets their card; NapCat tells with its own notice group_card."""
         member = self.groups[group_id].members[user_id]
         old, member.card = member.card, card
-        await self.send_event(
-            {
-                "post_type": "notice",
-                "notice_type": "group_card",
-                "group_id": group_id,
-                "user_id": user_id,
-                "card_new": card,
-                "card_old": old,
-            }
-        )
+        await self.send_event(napcat.card_changed(group_id, user_id, card, old))
 
     # --- waiting for what the bot does ----------------------------------------------------
 
@@ -395,15 +306,3 @@ class Peer:
             if call.action in ("send_group_msg", "send_private_msg", "send_msg"):
                 out.append(message_text(call.params["message"]))
         return out
-
-
-def message_text(message: Any) -> str:
-    if isinstance(message, str):
-        return message
-    parts = []
-    for seg in message:
-        if seg["type"] == "text":
-            parts.append(seg["data"]["text"])
-        elif seg["type"] == "at":
-            parts.append(f"@{seg['data']['qq']}")
-    return "".join(parts)
