@@ -1,10 +1,11 @@
-# make install: the virtualenv with everything; make run: migrate and start; make test: all checks.
+# make install: the virtualenv with everything; make run: migrate and start; make test: all checks;
+# make bench: every benchmark's figure in one table; make demo: a tour of the bot without QQ.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest bench demo clean
+.PHONY: install run test lint typecheck pytest clean
 
 install: $(STAMP)
 
@@ -34,6 +35,12 @@ pytest: install
 	$(VENV)/bin/pytest
 
 test: lint typecheck pytest
+
+bench: install
+	$(PY) -m bench
+
+demo: install
+	$(PY) -m demo.tour
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
