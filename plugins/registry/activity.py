@@ -1,5 +1,6 @@
 """Counting the messages a group sees: kept in memory, written to the database once a minute."""
 
+import asyncio
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -17,6 +18,8 @@ def _local_day(at: datetime) -> date:
 
 _counts: Counter[tuple[str, int, date]] = Counter()
 _last_seen: dict[tuple[str, int], datetime] = {}
+# The minute's flush and the shutdown flush can overlap: one at a time, or a count is added twice.
+_flushing = asyncio.Lock()
 
 
 def seen(platform: str, group_id: int, at: datetime) -> None:
@@ -26,6 +29,11 @@ def seen(platform: str, group_id: int, at: datetime) -> None:
 
 async def flush() -> None:
     """Write the counts gathered so far; a count is dropped from memory only once it is written."""
+    async with _flushing:
+        await _write()
+
+
+async def _write() -> None:
     for (platform, group_id, day), n in list(_counts.items()):
         group = await Group.get_or_none(platform=platform, group_id=group_id)
         if group is not None:
