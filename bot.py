@@ -8,6 +8,7 @@ from nonebot.adapters.onebot.v11 import Adapter as OneBotAdapter
 from nonebot.log import logger
 
 from core import runtime
+from core.logs import log_from
 from core.org import OrgFileError, load_org
 from core.settings import SettingsError, load_settings
 from models.db import close_db, open_db
@@ -18,6 +19,7 @@ EXAMPLE_ORG = HERE / "org.example.toml"
 
 def main() -> None:
     nonebot.init()
+    log_from(nonebot.get_driver().config.log_level)
     try:
         settings = load_settings()
     except SettingsError as exc:

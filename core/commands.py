@@ -1,8 +1,8 @@
 """Commands: one canonical Traditional name, with its Simplified form and a Latin alias."""
 
-from nonebot import on_command
 from nonebot.matcher import Matcher
 
+from core import dispatch
 from core.script import to_simplified
 
 
@@ -13,4 +13,4 @@ def aliases(canonical: str, latin: str) -> set[str | tuple[str, ...]]:
 
 
 def command(canonical: str, latin: str) -> type[Matcher]:
-    return on_command(canonical, aliases=aliases(canonical, latin), block=True, priority=10)
+    return dispatch.on_command({canonical, *aliases(canonical, latin)}, _depth=1)

@@ -67,6 +67,18 @@ def _nonebot_init() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _nonebug_knows_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nonebug marks the matchers in NoneBot's table for its bookkeeping. Ours sit behind the
+    gate (core.dispatch), out of that table: they get the same mark, so nonebug can follow them.
+    """
+    from core import dispatch
+
+    for matcher in dispatch.registered():
+        state = {**matcher._default_state, "__nonebug_matcher__": matcher}
+        monkeypatch.setattr(matcher, "_default_state", state)
+
+
+@pytest.fixture(autouse=True)
 async def clean_db(nonebug_init: None) -> None:
     """Every test starts from empty tables (units mirrored from the organisation file).
 

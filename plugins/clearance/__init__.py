@@ -3,13 +3,13 @@
 from nonebot import get_driver, require
 from nonebot.adapters import Event
 from nonebot.log import logger
-from nonebot.message import event_preprocessor
 from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
 from adapters.events import posted_of  # noqa: E402
 from core import runtime  # noqa: E402
+from core.dispatch import watch  # noqa: E402
 from core.schedule import every  # noqa: E402
 from plugins.clearance import commands, jobs, keep, seen  # noqa: E402, F401
 
@@ -38,8 +38,8 @@ async def _flush_seen() -> None:
         logger.exception("clearance: sightings not written at shutdown")
 
 
-@event_preprocessor
-async def _seen(event: Event) -> None:
+@watch
+def _seen(event: Event) -> None:
     """Remember who spoke where and when (in memory: it never holds a message up)."""
     posted = posted_of(event)
     if posted is not None and not posted.from_self:

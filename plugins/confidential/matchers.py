@@ -4,17 +4,16 @@ Both run where the duty is on, before the commands (priority 4; privacy runs at 
 and never block, so the other duties see the message too. The bot's own messages are skipped.
 """
 
-from nonebot import on_message, on_notice
 from nonebot.adapters import Bot, Event
-from nonebot.rule import Rule
 
 from adapters.actions import DeleteGroupFile, Recall
 from adapters.events import platform_for, posted_of, upload_of
+from core.dispatch import on_message, on_notice
 from plugins.confidential.act import Case, withdraw
 from plugins.confidential.decide import Recent, judge
 from plugins.registry.rules import duty_on
 from plugins.scanner.findings import TextPiece
-from plugins.scanner.service import findings_in, scan_message
+from plugins.scanner.service import findings_in, found, scan_message
 
 DUTY = "confidential"
 PRIORITY = 4
@@ -23,12 +22,15 @@ PRIORITY = 4
 told_uploads = Recent()
 
 
-async def _is_upload(event: Event) -> bool:
-    return upload_of(event) is not None
+_duty_on = duty_on(DUTY)
 
 
-marked_message = on_message(rule=duty_on(DUTY), priority=PRIORITY, block=False)
-marked_upload = on_notice(rule=duty_on(DUTY) & Rule(_is_upload), priority=PRIORITY, block=False)
+async def _is_upload(bot: Bot, event: Event) -> bool:
+    return upload_of(event) is not None and await _duty_on(bot, event)
+
+
+marked_message = on_message(found(_duty_on, "confidential"), priority=PRIORITY)
+marked_upload = on_notice(_is_upload, priority=PRIORITY)
 
 
 @marked_message.handle()

@@ -6,18 +6,19 @@ count is handed to `duty.handle`. A message another duty already recalled is not
 its sender is still dealt with as the content policy says.
 """
 
-from nonebot import on_message
 from nonebot.adapters import Bot, Event
 
 from adapters.events import posted_of
+from core.dispatch import on_message
 from plugins.content import duty, reload
+from plugins.content.lexicons import KINDS
 from plugins.content.policy import DUTY
 from plugins.registry.rules import duty_on
-from plugins.scanner.service import scan_message
+from plugins.scanner.service import found, scan_message
 
 PRIORITY = 6
 
-content_message = on_message(rule=duty_on(DUTY), priority=PRIORITY, block=False)
+content_message = on_message(found(duty_on(DUTY), *KINDS), priority=PRIORITY)
 
 
 @content_message.handle()

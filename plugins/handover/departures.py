@@ -2,11 +2,10 @@
 ("退群"); a group left without any registered admin is reported to the unit leader and the
 department (Art. 3, 5)."""
 
-from nonebot import on_notice
 from nonebot.adapters import Bot, Event
-from nonebot.rule import Rule
 
 from adapters.events import member_left, platform_for
+from core.dispatch import on_notice
 from plugins.handover import store, texts
 from plugins.handover.history import LEFT_REASON
 from plugins.measures.escalation import Level
@@ -14,11 +13,11 @@ from plugins.measures.service import escalate
 from plugins.registry import store as registry
 
 
-async def _is_departure(event: Event) -> bool:
+async def _is_departure(bot: Bot, event: Event) -> bool:
     return member_left(event) is not None
 
 
-departures = on_notice(rule=Rule(_is_departure), priority=5, block=False)
+departures = on_notice(_is_departure, priority=5)
 
 
 @departures.handle()

@@ -5,25 +5,25 @@ and before the commands (10), and never blocks. A message another duty already r
 and an ID number together) is left alone: it is gone, and the group was told once.
 """
 
-from nonebot import on_message
 from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
 
 from adapters.events import parse_args, platform_for, posted_of
 from core.commands import command
+from core.dispatch import on_message
 from plugins.privacy import store, texts
 from plugins.privacy.act import withdraw
 from plugins.privacy.decide import OPTION_NAMES, asks_about_phones, judge, parse_option
 from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS
 from plugins.registry.rules import duty_on
-from plugins.scanner.service import scan_message
+from plugins.scanner.service import found, scan_message
 
 DUTY = "privacy"
 PRIORITY = 5
 
-personal_data = on_message(rule=duty_on(DUTY), priority=PRIORITY, block=False)
+personal_data = on_message(found(duty_on(DUTY), "privacy"), priority=PRIORITY)
 
 
 @personal_data.handle()

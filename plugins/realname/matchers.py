@@ -2,27 +2,26 @@
 
 from collections.abc import Callable
 
-from nonebot import on_notice, on_request
 from nonebot.adapters import Bot, Event
-from nonebot.rule import Rule
 
 from adapters.events import card_changed, join_request_of, member_joined, member_left, platform_for
+from core.dispatch import Check, on_notice, on_request
 from plugins.realname import duty
 
 
-def _when(view: Callable[[Event], object | None]) -> Rule:
-    """A rule: the event reads as `view` (a join request, a new member…)."""
+def _when(view: Callable[[Event], object | None]) -> Check:
+    """A check: the event reads as `view` (a join request, a new member…)."""
 
-    async def check(event: Event) -> bool:
+    async def check(bot: Bot, event: Event) -> bool:
         return view(event) is not None
 
-    return Rule(check)
+    return check
 
 
-join_requests = on_request(rule=_when(join_request_of), priority=5, block=False)
-joins = on_notice(rule=_when(member_joined), priority=5, block=False)
-card_changes = on_notice(rule=_when(card_changed), priority=5, block=False)
-departures = on_notice(rule=_when(member_left), priority=5, block=False)
+join_requests = on_request(_when(join_request_of), priority=5)
+joins = on_notice(_when(member_joined), priority=5)
+card_changes = on_notice(_when(card_changed), priority=5)
+departures = on_notice(_when(member_left), priority=5)
 
 
 @join_requests.handle()

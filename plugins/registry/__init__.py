@@ -4,13 +4,13 @@ from datetime import UTC, datetime
 
 from nonebot import get_driver, require
 from nonebot.adapters import Event
-from nonebot.message import event_preprocessor
 from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
 from adapters.events import sender_of  # noqa: E402
 from core import runtime  # noqa: E402
+from core.dispatch import watch  # noqa: E402
 from core.schedule import every  # noqa: E402
 from plugins.registry import activity, matchers, store  # noqa: E402, F401
 
@@ -33,8 +33,8 @@ async def _flush_activity() -> None:
     await activity.flush()
 
 
-@event_preprocessor
-async def _count_message(event: Event) -> None:
+@watch
+def _count_message(event: Event) -> None:
     if event.get_type() != "message":
         return
     sender = sender_of(event)

@@ -16,6 +16,7 @@ from nonebot.adapters import Bot, Event
 
 from adapters.actions import Refused
 from adapters.events import platform_for, sender_of
+from core.dispatch import Check
 from plugins.scanner.extract import collect
 from plugins.scanner.findings import Finding, Kind, TextPiece
 from plugins.scanner.lexicon import Term
@@ -50,7 +51,7 @@ class ScanResult:
 
 
 _scanner = Scanner(())
-_results: OrderedDict[tuple[str, int], asyncio.Task[ScanResult]] = OrderedDict()
+_results: OrderedDict[tuple[str, int], asyncio.Future[ScanResult]] = OrderedDict()
 
 
 def install_terms(terms: Iterable[Term]) -> None:
@@ -112,10 +113,38 @@ async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
     if str(sender.user_id) == str(bot.self_id):
         return None
     key = (f"{bot.type}:{bot.self_id}", message_id)
-    task = _results.get(key)
-    if task is None:
-        task = asyncio.ensure_future(_compute(bot, event, message_id))
-        _results[key] = task
-        while len(_results) > REMEMBERED:
-            _results.popitem(last=False)
-    return await task
+    known = _results.get(key)
+    if known is not None:
+        return await asyncio.shield(known)
+    # The first asker scans in its own task (no task per message); later askers wait on the future.
+    future: asyncio.Future[ScanResult] = asyncio.get_running_loop().create_future()
+    _results[key] = future
+    while len(_results) > REMEMBERED:
+        _results.popitem(last=False)
+    try:
+        result = await _compute(bot, event, message_id)
+    except BaseException as exc:
+        _results.pop(key, None)  # the next asker scans again
+        if not future.done():
+            future.set_exception(
+                exc if isinstance(exc, Exception) else LookupError("scan cut short")
+            )
+            future.exception()  # retrieved: nobody waiting is not an error
+        raise
+    future.set_result(result)
+    return result
+
+
+def found(duty_on: Check, *kinds: Kind) -> Check:
+    """Passes a group message where the duty is on and the shared scan found one of `kinds`.
+
+    A duty's handler then runs only for the messages it acts on: most messages carry nothing.
+    """
+
+    async def check(bot: Bot, event: Event) -> bool:
+        if not await duty_on(bot, event):
+            return False
+        result = await scan_message(bot, event)
+        return result is not None and bool(result.of_kind(*kinds))
+
+    return check

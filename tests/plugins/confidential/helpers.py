@@ -6,20 +6,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nonebot.adapters.onebot.v11 import Message, MessageSegment
-from nonebot.matcher import Matcher
 from nonebug.mixin.call_api import ApiContext
 
 from tests import accounts
 
 LOCAL = ZoneInfo("Asia/Shanghai")
-
-
-def duty_matchers() -> list[type[Matcher]]:
-    """The confidential and privacy matchers (other plugins' matchers stay out of these tests)."""
-    from plugins.confidential.matchers import marked_message, marked_upload
-    from plugins.privacy.matchers import option_cmd, personal_data
-
-    return [marked_message, marked_upload, personal_data, option_cmd]
 
 
 def expect_mention(ctx: ApiContext, user_id: int, text: str) -> None:

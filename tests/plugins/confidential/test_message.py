@@ -11,7 +11,6 @@ from plugins.registry import store
 from tests import accounts
 from tests.factories import expect_private_send, group_msg, make_bot
 from tests.plugins.confidential.helpers import (
-    duty_matchers,
     expect_mention,
     expect_recall,
     forward_node,
@@ -63,7 +62,7 @@ async def test_a_marker_in_text_is_recalled_told_and_recorded(app: App) -> None:
     )
     assert "機密★" not in notice
     assert "會議紀要" not in notice
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
@@ -99,7 +98,7 @@ async def test_a_marker_in_text_is_recalled_told_and_recorded(app: App) -> None:
 async def test_a_marker_two_forwards_deep_recalls_the_outer_message(app: App) -> None:
     await filed_group()
     event = group_msg(Message(MessageSegment.forward("outer")))
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         ctx.should_call_api(
@@ -131,7 +130,7 @@ async def test_cards_and_quoted_replies_are_read_and_internal_notices_count(app:
     await filed_group()
     card = json.dumps({"app": "com.tencent.structmsg", "prompt": "[分享]內部資料 請勿外傳"})
     event = group_msg(Message(MessageSegment.json(card)))
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
@@ -149,7 +148,7 @@ async def test_cards_and_quoted_replies_are_read_and_internal_notices_count(app:
         expect_private_send(ctx, accounts.LEADER, notice)
 
     quoting = group_msg(Message([MessageSegment.reply(777), MessageSegment.text("收到")]))
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, quoting)
         ctx.should_call_api(
@@ -188,7 +187,7 @@ async def test_an_admins_message_is_recalled_too(app: App) -> None:
         digest=sha256("秘密★6個月 的材料發一下"),
         result=texts.outcome(True, "ok"),
     )
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
@@ -212,7 +211,7 @@ async def test_a_refused_recall_is_recorded_as_failed_and_everyone_asked_to_act(
         digest=sha256(MARKED),
         result=texts.outcome(False, answer),
     )
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id, status="failed", retcode=102, wording="权限不足")
@@ -226,13 +225,14 @@ async def test_a_refused_recall_is_recorded_as_failed_and_everyone_asked_to_act(
 
 
 async def test_nothing_happens_where_the_duty_is_off_or_the_group_unfiled(app: App) -> None:
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg(MARKED))  # not filed: no duty runs
     group = await filed_group()
     await store.switch(group, "confidential", False, accounts.ADMIN)
     await store.switch(group, "privacy", False, accounts.ADMIN)
-    async with app.test_matcher(duty_matchers()) as ctx:
+    await store.switch(group, "content", False, accounts.ADMIN)  # the other duty that scans
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg(Message(MessageSegment.forward("never-fetched"))))
         ctx.receive_event(bot, group_msg(MARKED))
@@ -254,7 +254,7 @@ async def test_the_bots_own_messages_and_plain_ones_are_left_alone(app: App) -> 
             "message": [{"type": "text", "data": {"text": MARKED}}],
         }
     )
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, own)
         ctx.receive_event(bot, sent)
@@ -281,7 +281,7 @@ async def test_a_message_another_duty_recalled_is_reported_and_recorded_not_reca
         digest=sha256(MARKED),
         result=texts.outcome(False, "", by_other="content"),
     )
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_private_send(ctx, accounts.ADMIN, notice)

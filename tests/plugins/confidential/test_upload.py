@@ -17,7 +17,6 @@ from plugins.confidential import texts
 from tests import accounts
 from tests.factories import expect_private_send, group_msg, make_bot
 from tests.plugins.confidential.helpers import (
-    duty_matchers,
     expect_mention,
     expect_recall,
     local_time,
@@ -82,7 +81,7 @@ async def test_an_upload_notice_deletes_the_file_and_tells_everyone_once(app: Ap
     notice = notice_for(accounts.MEMBER, None, event.time, texts.outcome(True, "ok", upload=True))
     assert "機密" not in notice
     assert "工作要點" not in notice
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_delete(ctx)
@@ -115,7 +114,7 @@ async def test_an_upload_notice_deletes_the_file_and_tells_everyone_once(app: Ap
 async def test_the_message_first_then_the_notice_also_tells_once(app: App) -> None:
     await filed_group()
     message = file_message()
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, message)
         expect_recall(ctx, message.message_id)
@@ -145,7 +144,7 @@ async def test_a_refused_delete_is_recorded_as_failed(app: App) -> None:
     await filed_group()
     event = upload()
     answer = "retcode 200: 文件不存在"
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_delete(ctx, status="failed", retcode=200, wording="文件不存在")
@@ -162,13 +161,13 @@ async def test_plain_file_names_and_the_duty_switched_off_do_nothing(app: App) -
     from plugins.registry import store
 
     group = await filed_group()
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, upload("會議簽到表.xlsx"))
         ctx.receive_event(bot, file_message("會議簽到表.xlsx"))
         ctx.receive_event(bot, upload(user_id=accounts.SELF))
     await store.switch(group, "confidential", False, accounts.ADMIN)
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, upload())
     assert await MeasureRecord.all().count() == 0

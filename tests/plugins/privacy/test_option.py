@@ -8,14 +8,13 @@ from plugins.registry import store as registry_store
 from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot
-from tests.plugins.confidential.helpers import duty_matchers
 from tests.plugins.registry.helpers import filed_group
 
 
 async def test_admins_switch_the_phone_option_on_and_off(app: App) -> None:
     group = await filed_group()
     assert not await store.option_on("qq", accounts.GROUP, "phone")
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/隱私選項", accounts.ADMIN))
         expect_group_send(ctx, texts.option_state({"phone": False}))
@@ -30,7 +29,7 @@ async def test_admins_switch_the_phone_option_on_and_off(app: App) -> None:
     registry_store.forget_cache()
     assert "privacy" in await registry_store.enabled_duties("qq", accounts.GROUP)
 
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/隱私選項 手機 關", accounts.LEADER))
         expect_group_send(ctx, texts.option_switched("phone", False))
@@ -39,7 +38,7 @@ async def test_admins_switch_the_phone_option_on_and_off(app: App) -> None:
 
 async def test_members_are_refused_and_bad_words_get_the_usage_line(app: App) -> None:
     await filed_group()
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/隱私選項 手機 開", accounts.MEMBER))
         expect_group_send(
@@ -53,7 +52,7 @@ async def test_members_are_refused_and_bad_words_get_the_usage_line(app: App) ->
 
 async def test_an_unfiled_group_has_no_options(app: App) -> None:
     assert not await store.option_on("qq", accounts.GROUP, "phone")
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/隱私選項 手機 開", accounts.SUPERUSER))
         expect_group_send(ctx, registry_texts.NOT_FILED)

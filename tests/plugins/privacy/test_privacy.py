@@ -11,7 +11,6 @@ from plugins.registry import store
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot
 from tests.plugins.confidential.helpers import (
-    duty_matchers,
     expect_mention,
     expect_recall,
     local_time,
@@ -37,7 +36,7 @@ async def test_an_id_number_is_recalled_with_a_masked_reminder_and_record(app: A
     assert ID not in reminder
     assert MASKED_ID in reminder
     assert "第四條" in reminder
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
@@ -63,7 +62,7 @@ async def test_an_id_number_is_recalled_with_a_masked_reminder_and_record(app: A
 async def test_phones_wait_for_the_groups_option(app: App) -> None:
     await filed_group()
     phone = group_msg("有事打我電話 13812345678")
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, phone)  # option off (the default): nothing
         ctx.receive_event(bot, group_msg("/隱私選項 手機 開", accounts.ADMIN))
@@ -81,7 +80,7 @@ async def test_phones_wait_for_the_groups_option(app: App) -> None:
 async def test_an_admins_id_number_is_recalled_too(app: App) -> None:
     await filed_group()
     event = group_msg(WITH_ID, accounts.ADMIN, role="admin")
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
@@ -93,7 +92,7 @@ async def test_a_refused_recall_is_recorded_failed_and_the_admins_told(app: App)
     await filed_group()
     event = group_msg(WITH_ID, accounts.OWNER, role="owner")
     answer = "retcode 102: 权限不足"
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id, status="failed", retcode=102, wording="权限不足")
@@ -113,7 +112,7 @@ async def test_a_refused_recall_is_recorded_failed_and_the_admins_told(app: App)
 async def test_the_duty_switched_off_does_nothing(app: App) -> None:
     group = await filed_group()
     await store.switch(group, "privacy", False, accounts.ADMIN)
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg(WITH_ID))
         ctx.receive_event(bot, group_msg(WITH_ID, accounts.SELF))
@@ -137,7 +136,7 @@ async def test_a_marker_and_an_id_number_together_are_recalled_once(app: App) ->
         markers=1,
         result=confidential_texts.outcome(True, "ok"),
     )
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
@@ -153,7 +152,7 @@ async def test_with_the_confidential_duty_off_privacy_recalls_it(app: App) -> No
     group = await filed_group()
     await store.switch(group, "confidential", False, accounts.ADMIN)
     event = group_msg(f"機密★ 名單：{ID}")
-    async with app.test_matcher(duty_matchers()) as ctx:
+    async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)

@@ -15,14 +15,14 @@ async def test_a_duty_is_on_in_a_filed_group_until_switched_off(app: App) -> Non
     async with app.test_api() as ctx:
         bot = make_bot(ctx)
         event = group_msg("hello")
-        assert not await rule(bot, event, {})  # not filed yet
+        assert not await rule(bot, event)  # not filed yet
         group = await filed_group()
         store.forget_cache()
-        assert await rule(bot, event, {})
+        assert await rule(bot, event)
         await store.switch(group, "confidential", False, accounts.ADMIN)
-        assert not await rule(bot, event, {})
-        assert await duty_on("privacy")(bot, event, {})
-        assert not await rule(bot, private_msg("hello", accounts.MEMBER), {})
+        assert not await rule(bot, event)
+        assert await duty_on("privacy")(bot, event)
+        assert not await rule(bot, private_msg("hello", accounts.MEMBER))
 
 
 def test_an_unknown_duty_is_a_programming_error() -> None:

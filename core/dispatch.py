@@ -1,0 +1,180 @@
+"""How events reach the duties: one NoneBot matcher, the gate, in front of all of ours.
+
+NoneBot starts a task for every matcher on every event and resolves each rule's and handler's
+parameters by injection in further tasks: some 50–100 µs per matcher per message on a small
+server. With forty duty and command matchers that alone held the bot near 50 messages a second
+(bench/bench_dispatch.py). So the duties register their matchers here instead:
+
+- `watch(f)`: `f(event)` is called for every event, before anything else (counting who spoke);
+  plain and synchronous: no task, no injection.
+- `on_message` / `on_notice` / `on_request`: a NoneBot matcher as usual (handlers, injection,
+  `finish`), kept out of NoneBot's table, whose rule is a plain `check(bot, event)`.
+- `on_command`: a command matcher, found by the command NoneBot's prefix trie has already read
+  from the message (one dict lookup, whatever the number of commands).
+
+The gate's rule calls the watchers, then every check of the event's kind, and passes only when
+some matcher is chosen; its handler then runs the chosen ones in priority order through NoneBot's
+own `check_and_run_matcher` (a blocking one, as every command is, ends the run). An ordinary
+message costs one task, the shared scan, and a few dictionary lookups.
+
+Checks are all made when the event arrives, before any handler runs: they read the event (and the
+shared scan), never what another matcher's handler did.
+"""
+
+import bisect
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
+
+from nonebot.adapters import Bot, Event
+from nonebot.consts import CMD_KEY, PREFIX_KEY
+from nonebot.exception import StopPropagation
+from nonebot.log import logger
+from nonebot.matcher import Matcher, matchers
+from nonebot.message import check_and_run_matcher
+from nonebot.permission import Permission
+from nonebot.plugin.on import get_matcher_source
+from nonebot.rule import Rule
+from nonebot.rule import command as teach_trie
+from nonebot.typing import T_DependencyCache, T_State
+
+Check = Callable[[Bot, Event], Awaitable[bool]]
+Watcher = Callable[[Event], None]
+CommandName = tuple[str, ...]
+
+COMMAND_PRIORITY = 10
+_CHOSEN = "qungui.dispatch.chosen"
+
+
+@dataclass(frozen=True, order=True)
+class _Entry:
+    priority: int
+    order: int
+    matcher: type[Matcher] = field(compare=False)
+    check: Check = field(compare=False)
+
+
+_watchers: list[Watcher] = []
+_entries: dict[str, list[_Entry]] = {}  # by event kind, in priority order
+_commands: dict[CommandName, type[Matcher]] = {}
+
+
+def watch(watcher: Watcher) -> Watcher:
+    """Call `watcher(event)` for every event (a decorator). It must be quick and never block."""
+    _watchers.append(watcher)
+    return watcher
+
+
+def _new_matcher(kind: str, priority: int, block: bool, depth: int) -> type[Matcher]:
+    """A NoneBot matcher of our own: built by NoneBot, then taken out of NoneBot's table.
+
+    `depth`: how many calls lie between the caller and the plugin module that defines it.
+    """
+    matcher = Matcher.new(
+        kind,
+        Rule(),
+        Permission(),
+        priority=priority,
+        block=block,
+        source=get_matcher_source(depth + 1),
+    )
+    matchers[priority].remove(matcher)
+    if not matchers[priority]:
+        del matchers[priority]
+    return matcher
+
+
+def _on(kind: str, check: Check, priority: int, block: bool) -> type[Matcher]:
+    matcher = _new_matcher(kind, priority, block, depth=2)
+    entries = _entries.setdefault(kind, [])
+    bisect.insort(entries, _Entry(priority, len(entries), matcher, check))
+    return matcher
+
+
+def on_message(check: Check, *, priority: int, block: bool = False) -> type[Matcher]:
+    return _on("message", check, priority, block)
+
+
+def on_notice(check: Check, *, priority: int) -> type[Matcher]:
+    return _on("notice", check, priority, block=False)
+
+
+def on_request(check: Check, *, priority: int) -> type[Matcher]:
+    return _on("request", check, priority, block=False)
+
+
+def on_command(names: set[str | CommandName], *, _depth: int = 0) -> type[Matcher]:
+    """A command under each of `names`; it blocks (nothing runs after a command)."""
+    teach_trie(*names)  # NoneBot's prefix trie learns the names; its rule object is not used
+    matcher = _new_matcher("message", COMMAND_PRIORITY, block=True, depth=1 + _depth)
+    for name in names:
+        key = (name,) if isinstance(name, str) else name
+        if key in _commands:
+            raise ValueError(f"command {key!r} is registered twice")
+        _commands[key] = matcher
+    return matcher
+
+
+def registered() -> list[type[Matcher]]:
+    """Every matcher the gate runs (each once)."""
+    duties = [entry.matcher for entries in _entries.values() for entry in entries]
+    return list(dict.fromkeys([*duties, *_commands.values()]))
+
+
+def command_of(state: T_State) -> CommandName | None:
+    """The command the message starts with, as NoneBot's prefix trie read it (None: no command)."""
+    prefix = state.get(PREFIX_KEY)
+    name = prefix.get(CMD_KEY) if isinstance(prefix, dict) else None
+    return name if isinstance(name, tuple) else None
+
+
+async def choose(bot: Bot, event: Event, state: T_State) -> list[type[Matcher]]:
+    """The matchers this event is for, in the order they run. A failing check counts as no."""
+    kind = event.get_type()
+    for watcher in _watchers:
+        try:
+            watcher(event)
+        except Exception:
+            logger.exception(f"watcher {watcher.__qualname__} failed")
+    chosen: list[tuple[int, type[Matcher]]] = []
+    for entry in _entries.get(kind, ()):
+        try:
+            if await entry.check(bot, event):
+                chosen.append((entry.priority, entry.matcher))
+        except Exception:
+            logger.exception(f"check of {entry.matcher} failed")
+    command = _commands.get(command_of(state) or ()) if kind == "message" else None
+    if command is not None:
+        chosen.append((COMMAND_PRIORITY, command))
+    chosen.sort(key=lambda pair: pair[0])  # stable: equal priorities keep registration order
+    return [matcher for _, matcher in chosen]
+
+
+class _GateRule(Rule):
+    """The gate's rule, called directly (a plain `Rule` would cost a task and injection)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    async def __call__(
+        self,
+        bot: Bot,
+        event: Event,
+        state: T_State,
+        stack: AsyncExitStack | None = None,
+        dependency_cache: T_DependencyCache | None = None,
+    ) -> bool:
+        chosen = await choose(bot, event, state)
+        state[_CHOSEN] = chosen
+        return bool(chosen)
+
+
+async def _run_chosen(bot: Bot, event: Event, state: T_State) -> None:
+    for matcher in state.pop(_CHOSEN, ()):
+        try:
+            await check_and_run_matcher(matcher, bot, event, state.copy())
+        except StopPropagation:
+            break
+
+
+gate = Matcher.new("", _GateRule(), Permission(), handlers=[_run_chosen], priority=1)
