@@ -18,9 +18,11 @@ folder, the organisation file of the tests), one group filed with every duty on.
 - Bare: the same kind of frames with NoneBot's matcher table emptied for the round, which is what
   NoneBot does without plugins (every duty sits behind the one gate matcher; none adds an event
   pre-processor).
+- One idle matcher: the gate with no duty, command or watcher behind it; NoneBot's own cost of a
+  plugin's one matcher that never matches, the floor under any plugin (shown, no target).
 
-The machine this runs on is shared and its speed wanders by half from minute to minute, so bare
-and full rounds alternate (`--rounds` pairs after a warm-up pair). Shown: the median throughput of
+The machine this runs on is shared and its speed wanders by half from minute to minute, so the
+sides' rounds alternate (`--rounds` turns after a warm-up turn). Shown: the median throughput of
 each side, latency percentiles over all its messages, and the median of the pairs' ratios.
 """
 
@@ -158,17 +160,43 @@ def bare_nonebot() -> Iterator[None]:
         matchers.update(saved)
 
 
+@contextmanager
+def idle_gate() -> Iterator[None]:
+    """The gate with nothing behind it: what a single plugin matcher costs NoneBot, doing nothing.
+
+    The floor under any plugin: NoneBot starts a task and cancel scopes for every matcher.
+    """
+    from core import dispatch
+
+    saved = list(dispatch._watchers), dict(dispatch._entries), dict(dispatch._commands)
+    dispatch._watchers.clear()
+    dispatch._entries.clear()
+    dispatch._commands.clear()
+    try:
+        yield
+    finally:
+        dispatch._watchers[:] = saved[0]
+        dispatch._entries.update(saved[1])
+        dispatch._commands.update(saved[2])
+
+
+@contextmanager
+def every_duty() -> Iterator[None]:
+    yield
+
+
+SIDES = {"bare": bare_nonebot, "idle": idle_gate, "full": every_duty}
+
+
 async def measure(bot: Any, args: argparse.Namespace, rng: random.Random) -> dict[str, Side]:
-    """Rounds of bare and full in turn, so a busy moment of the machine weighs on both."""
-    sides = {"bare": Side(), "full": Side()}
-    for r in range(args.rounds + 1):  # the first pair warms up and is not counted
+    """Rounds of each side in turn, so a busy moment of the machine weighs on all of them."""
+    sides = {name: Side() for name in SIDES}
+    batch_id = 0
+    for r in range(args.rounds + 1):  # the first turn warms up and is not counted
         for name, side in sides.items():
-            batch = frames(args.messages, (r * 2 + (name == "full") + 1) * 10**7, rng)
-            if name == "bare":
-                with bare_nonebot():
-                    rate, latencies = await run_round(bot, batch)
-            else:
-                rate, latencies = await run_round(bot, batch)
+            batch_id += 1
+            with SIDES[name]():
+                rate, latencies = await run_round(bot, frames(args.messages, batch_id * 10**7, rng))
             if r:
                 side.rates.append(rate)
                 side.latencies += latencies
@@ -235,7 +263,9 @@ async def main(args: argparse.Namespace) -> None:
     shutil.rmtree(data_dir, ignore_errors=True)
 
     print(f"{'':>22}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
-    for name, side in (("bare NoneBot", sides["bare"]), ("every duty on", sides["full"])):
+    shown = ("bare NoneBot", "bare"), ("one idle matcher", "idle"), ("every duty on", "full")
+    for name, key in shown:
+        side = sides[key]
         rate, p50, p99 = side.row()
         print(f"{name:>22}{rate:>10.0f}{p50:>10.3f}{p99:>10.3f}")
     pairs = zip(sides["full"].rates, sides["bare"].rates, strict=True)

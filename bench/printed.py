@@ -10,7 +10,7 @@ from bench.figures import Figure, figure
 
 _NUMBER = r"([\d,]+(?:\.\d+)?)"
 _DISPATCH_ROW = re.compile(
-    rf"^\s*(bare NoneBot|every duty on)\s+{_NUMBER}\s+{_NUMBER}\s+{_NUMBER}\s*$"
+    rf"^\s*(bare NoneBot|one idle matcher|every duty on)\s+{_NUMBER}\s+{_NUMBER}\s+{_NUMBER}\s*$"
 )
 _DISPATCH_RATIO = re.compile(rf"^ratio \(every duty on / bare\):\s*{_NUMBER}", re.MULTILINE)
 _DISPATCH_TARGET = re.compile(
@@ -42,6 +42,8 @@ def dispatch(output: str) -> list[Figure]:
     if bare := rows.get("bare NoneBot"):
         out.append(figure("dispatch, bare NoneBot", bare[0], "msgs/s"))
         out.append(figure("dispatch p99 latency, bare NoneBot", bare[2], "ms"))
+    if idle := rows.get("one idle matcher"):
+        out.append(figure("dispatch, NoneBot with one idle matcher", idle[0], "msgs/s"))
     if ratio := _DISPATCH_RATIO.search(output):
         value = _number(ratio[1])
         name = "dispatch ratio, every duty on / bare"

@@ -8,7 +8,8 @@ from core.org import Org
 from models.registry import DutySwitch, Group, GroupStatus, GroupType, RegisteredAdmin, Unit
 from plugins.registry.duties import DUTIES
 
-# Enabled duties per (platform, group id); filled on first use, replaced on every switch.
+# Enabled duties per (platform, group id), none for a group not filed: every message asks, so
+# it is filled on first use and dropped when the group is filed or a duty switched.
 _enabled: dict[tuple[str, int], frozenset[str]] = {}
 
 
@@ -67,6 +68,7 @@ async def file_group(
         )
         if filer not in await admin_ids(group):
             await RegisteredAdmin.create(group=group, user_id=filer, added_by=filer, reason="備案")
+    _enabled.pop((platform, group_id), None)
     await group.fetch_related("unit")
     return group
 
@@ -88,13 +90,15 @@ async def mark_finished(group: Group, reason: str) -> None:
 async def enabled_duties(platform: str, group_id: int) -> frozenset[str]:
     """The duties on in a filed group (all of them unless switched off); none in an unfiled one."""
     key = (platform, group_id)
-    if key not in _enabled:
+    known = _enabled.get(key)
+    if known is None:
+        known = frozenset()
         group = await Group.get_or_none(platform=platform, group_id=group_id)
-        if group is None:
-            return frozenset()
-        switched = {s.duty: s.enabled for s in await DutySwitch.filter(group=group)}
-        _enabled[key] = frozenset(d.key for d in DUTIES if switched.get(d.key, True))
-    return _enabled[key]
+        if group is not None:
+            switched = {s.duty: s.enabled for s in await DutySwitch.filter(group=group)}
+            known = frozenset(d.key for d in DUTIES if switched.get(d.key, True))
+        _enabled[key] = known
+    return known
 
 
 async def switch(group: Group, duty: str, enabled: bool, by: int) -> None:

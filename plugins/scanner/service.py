@@ -51,7 +51,7 @@ class ScanResult:
 
 
 _scanner = Scanner(())
-_results: OrderedDict[tuple[str, int], asyncio.Future[ScanResult]] = OrderedDict()
+_results: OrderedDict[tuple[str, str, int | None], asyncio.Future[ScanResult]] = OrderedDict()
 
 
 def install_terms(terms: Iterable[Term]) -> None:
@@ -70,16 +70,14 @@ def findings_in(pieces: Sequence[TextPiece]) -> tuple[Finding, ...]:
 
 
 async def _compute(bot: Bot, event: Event, message_id: int) -> ScanResult:
-    platform = platform_for(bot)
-
     async def fetch_forward(forward_id: str) -> Any:
-        answer = await platform.forward_bundle(forward_id)
+        answer = await platform_for(bot).forward_bundle(forward_id)
         if isinstance(answer, Refused):
             raise LookupError(str(answer))
         return answer
 
     async def fetch_reply(reply_id: str) -> Any:
-        answer = await platform.message(int(reply_id))
+        answer = await platform_for(bot).message(int(reply_id))
         if isinstance(answer, Refused):
             raise LookupError(str(answer))
         return answer
@@ -106,16 +104,16 @@ async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
 
     None outside groups and for the bot's own messages, which no duty acts on.
     """
-    sender = sender_of(event)
     message_id = _message_id(event)
+    key = (bot.type, bot.self_id, message_id)
+    known = _results.get(key)
+    if known is not None:  # every duty after the first asks for a scan already made
+        return await asyncio.shield(known)
+    sender = sender_of(event)
     if sender is None or sender.group_id is None or message_id is None:
         return None
     if str(sender.user_id) == str(bot.self_id):
         return None
-    key = (f"{bot.type}:{bot.self_id}", message_id)
-    known = _results.get(key)
-    if known is not None:
-        return await asyncio.shield(known)
     # The first asker scans in its own task (no task per message); later askers wait on the future.
     future: asyncio.Future[ScanResult] = asyncio.get_running_loop().create_future()
     _results[key] = future

@@ -28,3 +28,21 @@ async def test_a_duty_is_on_in_a_filed_group_until_switched_off(app: App) -> Non
 def test_an_unknown_duty_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown duty"):
         duty_on("astrology")
+
+
+async def test_an_unfiled_group_is_remembered_as_such_until_it_is_filed() -> None:
+    from models.registry import GroupType
+    from plugins.registry.duties import DUTIES
+
+    assert await store.enabled_duties("qq", accounts.GROUP) == frozenset()
+    await store.file_group(
+        platform="qq",
+        group_id=accounts.GROUP,
+        name="工作群",
+        unit_name="XX社區",
+        group_type=GroupType.INTERNAL,
+        purpose="測試",
+        filer=accounts.ADMIN,
+        member_count=5,
+    )
+    assert await store.enabled_duties("qq", accounts.GROUP) == {d.key for d in DUTIES}
