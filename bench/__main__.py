@@ -22,7 +22,7 @@ from bench.suite import BENCHES, Outcome, run
 
 NOTES = (
     "Medians: scanner of 5 rounds, real-name of 5 runs, clearance and workbook of 3 runs;",
-    "  dispatch shows bench_dispatch's best round for throughput, percentiles over all rounds;",
+    "  dispatch of 7 rounds per side, the sides taking turns (percentiles over all rounds);",
     "  the load run is one run of 10,000 messages (p99 over its 100 violating ones), and the",
     "  memory figures one bot's. CPU figures are process time; the others are wall clock.",
     "Load and memory runs set QUNGUI_SEND_PER_SECOND={send} and QUNGUI_MANAGE_PER_SECOND={manage}",
