@@ -153,9 +153,6 @@ async def choose(bot: Bot, event: Event, state: T_State) -> list[type[Matcher]]:
 class _GateRule(Rule):
     """The gate's rule, called directly (a plain `Rule` would cost a task and injection)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-
     async def __call__(
         self,
         bot: Bot,
