@@ -36,14 +36,13 @@ def plan_removals(items: Sequence[ClearanceItem], now: Sweep) -> Plan:
 
 
 def removal(group: Group, batch: ClearanceBatch, who: Candidate, by: int, days: int) -> Measure:
-    return Measure(
+    return Measure.in_group(
+        group,
         kind=KIND,
         article=article_for(who.reasons),
         action=Kick(group.group_id, who.user_id),
-        group_id=group.group_id,
         target=who.user_id,
         actor=by,
-        unit=group.unit.name,
         category=who.reasons[0],
         reason=f"{texts.REASON_CLEARANCE}：{texts.reasons_text(who.reasons, days)}",
         detail={"batch": batch.id, "reasons": list(who.reasons)},

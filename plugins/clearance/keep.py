@@ -39,15 +39,8 @@ async def _target(
 
 
 def _recorded(group: Group, kind: str, target: int, actor: int, reason: str) -> Measure:
-    return Measure(
-        kind=kind,
-        article=ARTICLE,
-        action=None,
-        group_id=group.group_id,
-        target=target,
-        actor=actor,
-        unit=group.unit.name,
-        reason=reason,
+    return Measure.in_group(
+        group, kind=kind, article=ARTICLE, target=target, actor=actor, reason=reason
     )
 
 

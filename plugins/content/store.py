@@ -39,15 +39,12 @@ async def set_policy(group: Group, policy: ContentPolicy | None, actor: int) -> 
     """Record the group's new policy (None: back to the defaults)."""
     return await carry_out(
         None,
-        Measure(
+        Measure.in_group(
+            group,
             kind=POLICY_KIND,
             article=MANUAL_ARTICLE,
-            action=None,
-            group_id=group.group_id,
             actor=actor,
-            unit=group.unit.name,
             detail={"policy": policy.to_detail() if policy is not None else None},
-            platform=group.platform,
         ),
     )
 

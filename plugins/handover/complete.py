@@ -86,17 +86,15 @@ def _measure(
     action: SetAdmin | None,
     **detail: object,
 ) -> Measure:
-    return Measure(
+    return Measure.in_group(
+        group,
         kind=HANDOVER,
         article=ARTICLE,
         action=action,
-        group_id=group.group_id,
         target=target,
         actor=actor,
-        unit=group.unit.name,
         reason=handover.reason,
         detail={"handover": handover.id, "from": handover.from_admin, **detail},
-        platform=group.platform,
     )
 
 
@@ -157,15 +155,12 @@ async def _departed(platform: Platform, group: Group, handover: Handover, old: i
     await to_person(platform, old, texts.departed_reminder(group.group_id, group.name))
     await carry_out(
         platform,
-        Measure(
+        Measure.in_group(
+            group,
             kind=DEPARTED_ADMIN,
             article=DEPARTED_ARTICLE,
-            action=None,
-            group_id=group.group_id,
             target=old,
-            unit=group.unit.name,
             reason=texts.DEPARTED_REASON,
             detail={"handover": handover.id, "roster": entry.status},
-            platform=group.platform,
         ),
     )

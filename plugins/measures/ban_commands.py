@@ -30,16 +30,13 @@ async def _ban(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandA
     t = await target_of(matcher, bot, event, arg, texts.USAGE_BAN, sender.user_id)
     reason = " ".join(t.rest)
     platform = platform_for(bot)
-    measure = Measure(
+    measure = Measure.in_group(
+        group,
         kind=blacklist.BLACKLIST,
         article=MANUAL_ARTICLE,
-        action=None,
-        group_id=group.group_id,
         target=t.target,
         actor=sender.user_id,
-        unit=group.unit.name,
         reason=reason,
-        platform=group.platform,
     )
     already = await blacklist.active(group.platform, t.target) is not None
     if not already:

@@ -48,14 +48,13 @@ def _by_admin(
     action: Action | None,
     **detail: Any,
 ) -> Measure:
-    return Measure(
+    return Measure.in_group(
+        group,
         kind=kind,
         article=MANUAL_ARTICLE,
         action=action,
-        group_id=group.group_id,
         target=target,
         actor=actor,
-        unit=group.unit.name,
         reason=reason,
         detail=detail,
     )

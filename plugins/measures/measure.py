@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.actions import Action
+from models.registry import Group
 
 
 @dataclass(frozen=True)
@@ -22,3 +23,33 @@ class Measure:
     evidence: str = ""  # masked or hashed: never the full text of what was removed
     detail: dict[str, Any] = field(default_factory=dict)
     platform: str = "qq"
+
+    @classmethod
+    def in_group(
+        cls,
+        group: Group,
+        *,
+        kind: str,
+        article: int,
+        action: Action | None = None,
+        target: int | None = None,
+        actor: int | None = None,
+        category: str = "",
+        reason: str = "",
+        detail: dict[str, Any] | None = None,
+    ) -> "Measure":
+        """A measure in a registered group: where it happened (group, unit, platform) comes from
+        the group, its unit fetched."""
+        return cls(
+            kind=kind,
+            article=article,
+            action=action,
+            group_id=group.group_id,
+            target=target,
+            actor=actor,
+            unit=group.unit.name,
+            category=category,
+            reason=reason,
+            detail=detail or {},
+            platform=group.platform,
+        )

@@ -40,13 +40,12 @@ async def act(
     """One measure of the duty, recorded and carried out by the measures service."""
     return await carry_out(
         platform,
-        Measure(
+        Measure.in_group(
+            group,
             kind=kind,
             article=ARTICLE,
             action=action,
-            group_id=group.group_id,
             target=user_id,
-            unit=group.unit.name,
             category=category,
             reason=reason,
         ),
