@@ -21,10 +21,9 @@ Checks are all made when the event arrives, before any handler runs: they read t
 shared scan), never what another matcher's handler did.
 """
 
-import bisect
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nonebot.adapters import Bot, Event
 from nonebot.consts import CMD_KEY, PREFIX_KEY
@@ -46,12 +45,11 @@ COMMAND_PRIORITY = 10
 _CHOSEN = "qungui.dispatch.chosen"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class _Entry:
     priority: int
-    order: int
-    matcher: type[Matcher] = field(compare=False)
-    check: Check = field(compare=False)
+    matcher: type[Matcher]
+    check: Check
 
 
 _watchers: list[Watcher] = []
@@ -87,7 +85,8 @@ def _new_matcher(kind: str, priority: int, block: bool, depth: int) -> type[Matc
 def _on(kind: str, check: Check, priority: int, block: bool) -> type[Matcher]:
     matcher = _new_matcher(kind, priority, block, depth=2)
     entries = _entries.setdefault(kind, [])
-    bisect.insort(entries, _Entry(priority, len(entries), matcher, check))
+    entries.append(_Entry(priority, matcher, check))
+    entries.sort(key=lambda entry: entry.priority)  # stable: registration order within a priority
     return matcher
 
 

@@ -68,14 +68,11 @@ def _nonebot_init() -> None:
 
 @pytest.fixture(autouse=True)
 def _nonebug_knows_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:
-    """nonebug marks the matchers in NoneBot's table for its bookkeeping. Ours sit behind the
-    gate (core.dispatch), out of that table: they get the same mark, so nonebug can follow them.
-    """
     from core import dispatch
+    from tests.factories import mark_for_nonebug
 
     for matcher in dispatch.registered():
-        state = {**matcher._default_state, "__nonebug_matcher__": matcher}
-        monkeypatch.setattr(matcher, "_default_state", state)
+        mark_for_nonebug(matcher, monkeypatch)
 
 
 @pytest.fixture(autouse=True)

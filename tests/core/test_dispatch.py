@@ -6,7 +6,7 @@ from nonebot.matcher import Matcher, matchers
 from nonebug import App
 
 from core import dispatch
-from tests.factories import group_msg, make_bot
+from tests.factories import group_msg, make_bot, mark_for_nonebug
 
 
 @pytest.fixture
@@ -20,17 +20,10 @@ def scratch(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return []
 
 
-def marked(matcher: type[Matcher], monkeypatch: pytest.MonkeyPatch) -> type[Matcher]:
-    """nonebug's bookkeeping mark, as tests/conftest.py gives the plugins' matchers."""
-    state = {**matcher._default_state, "__nonebug_matcher__": matcher}
-    monkeypatch.setattr(matcher, "_default_state", state)
-    return matcher
-
-
 def recorder(
     ran: list[str], name: str, monkeypatch: pytest.MonkeyPatch, matcher: type[Matcher]
 ) -> type[Matcher]:
-    marked(matcher, monkeypatch)
+    mark_for_nonebug(matcher, monkeypatch)
 
     async def handler() -> None:
         ran.append(name)
