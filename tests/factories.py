@@ -110,6 +110,27 @@ def expect_group_info(ctx: ApiContext, group_id: int = accounts.GROUP, members: 
     )
 
 
+def member(user_id: int, card: str = "", role: str = "member") -> dict[str, Any]:
+    """A member as `get_group_member_info` answers for them."""
+    return {
+        "group_id": accounts.GROUP,
+        "user_id": user_id,
+        "nickname": f"u{user_id}",
+        "card": card,
+        "role": role,
+        "join_time": 1_700_000_000,
+        "last_sent_time": 1_700_000_100,
+    }
+
+
+def expect_member(ctx: ApiContext, user_id: int, card: str = "", role: str = "member") -> None:
+    ctx.should_call_api(
+        "get_group_member_info",
+        {"group_id": accounts.GROUP, "user_id": user_id, "no_cache": True},
+        member(user_id, card, role),
+    )
+
+
 def make_bot(ctx: Any) -> Bot:
     return ctx.create_bot(base=Bot, self_id=str(accounts.SELF))
 

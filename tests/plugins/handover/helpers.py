@@ -38,26 +38,6 @@ async def pending(
     return handover
 
 
-def member(user_id: int, card: str = "", role: str = "member") -> dict[str, Any]:
-    return {
-        "group_id": accounts.GROUP,
-        "user_id": user_id,
-        "nickname": f"u{user_id}",
-        "card": card,
-        "role": role,
-        "join_time": 1_700_000_000,
-        "last_sent_time": 1_700_000_100,
-    }
-
-
-def expect_member(ctx: ApiContext, user_id: int, card: str = "", role: str = "member") -> None:
-    ctx.should_call_api(
-        "get_group_member_info",
-        {"group_id": accounts.GROUP, "user_id": user_id, "no_cache": True},
-        member(user_id, card, role),
-    )
-
-
 def expect_no_member(ctx: ApiContext, user_id: int) -> None:
     """The platform does not find `user_id` in the group."""
     ctx.should_call_api(

@@ -9,9 +9,9 @@ from models.registry import Group, GroupStatus, GroupType, RegisteredAdmin, Unit
 from plugins.handover import store, texts
 from plugins.registry import texts as registry_texts
 from tests import accounts
-from tests.factories import expect_group_send, group_msg, make_bot
+from tests.factories import expect_group_send, expect_member, group_msg, make_bot
 
-from .helpers import FIXED_NOW, expect_member, expect_no_member
+from .helpers import FIXED_NOW, expect_no_member
 
 
 @pytest.fixture(autouse=True)

@@ -14,18 +14,23 @@ from plugins.handover.decide import street_time
 from plugins.realname import store as realname
 from plugins.realname.roster import RosterEntry
 from tests import accounts
-from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot
+from tests.factories import (
+    expect_group_send,
+    expect_member,
+    expect_private_send,
+    group_msg,
+    make_bot,
+    member,
+)
 from tests.plugins.registry.helpers import filed_group
 
 from .helpers import (
     CARD_OK,
     FIXED_NOW,
-    expect_member,
     expect_members,
     expect_mention,
     expect_no_member,
     expect_set_admin,
-    member,
     pending,
 )
 

@@ -16,6 +16,7 @@ from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import (
     expect_group_send,
+    expect_member,
     expect_private_send,
     group_msg,
     make_bot,
@@ -28,7 +29,6 @@ from .helpers import (
     CARD_OK,
     DEADLINE,
     FIXED_NOW,
-    expect_member,
     expect_mention,
     expect_no_member,
     expect_set_admin,

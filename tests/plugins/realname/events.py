@@ -76,26 +76,6 @@ def card_notice(user_id: int, card_new: str, card_old: str = "") -> NoticeEvent:
     )  # type: ignore[call-arg]
 
 
-def member(user_id: int, card: str = "", role: str = "member") -> dict[str, Any]:
-    return {
-        "group_id": accounts.GROUP,
-        "user_id": user_id,
-        "nickname": f"u{user_id}",
-        "card": card,
-        "role": role,
-        "join_time": 1_700_000_000,
-        "last_sent_time": 1_700_000_100,
-    }
-
-
-def expect_member(ctx: ApiContext, user_id: int, card: str = "", role: str = "member") -> None:
-    ctx.should_call_api(
-        "get_group_member_info",
-        {"group_id": accounts.GROUP, "user_id": user_id, "no_cache": True},
-        member(user_id, card, role),
-    )
-
-
 def expect_mention(ctx: ApiContext, user_id: int, text: str) -> None:
     ctx.should_call_api(
         "send_group_msg",

@@ -15,10 +15,10 @@ from tests.factories import (
     expect_private_send,
     group_msg,
     make_bot,
+    member,
 )
 from tests.plugins.registry.helpers import filed_group
 
-from .events import member
 from .people import LI, ZHANG
 
 ADMINS_ONLY = registry_texts.refused(["群組管理員", "單位分管負責人", "黨群工作部"])

@@ -12,10 +12,10 @@ from plugins.realname import store, texts
 from plugins.realname.deadlines import recheck
 from plugins.registry import store as registry_store
 from tests import accounts
-from tests.factories import expect_private_send, make_bot
+from tests.factories import expect_member, expect_private_send, make_bot, member
 from tests.plugins.registry.helpers import filed_group
 
-from .events import FIXED_NOW, expect_kick, expect_member, member
+from .events import FIXED_NOW, expect_kick
 from .people import ZHANG
 
 LATER = FIXED_NOW + timedelta(hours=25)

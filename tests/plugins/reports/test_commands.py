@@ -13,8 +13,14 @@ from plugins.realname import store as realname_store
 from plugins.registry import texts as registry_texts
 from plugins.reports import texts
 from tests import accounts
-from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot, private_msg
-from tests.plugins.realname.events import member
+from tests.factories import (
+    expect_group_send,
+    expect_private_send,
+    group_msg,
+    make_bot,
+    member,
+    private_msg,
+)
 from tests.plugins.realname.people import LI, ZHANG
 from tests.plugins.registry.helpers import filed_group
 
