@@ -10,35 +10,26 @@ from core.commands import command
 from core.send import reply
 from models.measures import RecordStatus
 from plugins.measures import blacklist, texts
-from plugins.measures.commands import MANUAL_ARTICLE, target_of
+from plugins.measures.commands import MANUAL_ARTICLE, admin_order, by_admin
 from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
 from plugins.measures.parse import parse_target
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.sweep import remove_everywhere
 from plugins.registry import texts as registry_texts
-from plugins.registry.access import allowed, answer, filed_group
-from plugins.registry.roles import ADMINS, EVERYONE, LEADERS, Role, roles_in_event
+from plugins.registry.access import allowed, answer
+from plugins.registry.roles import EVERYONE, LEADERS, Role, roles_in_event
 
 ban_cmd = command("拉黑", "ban")
 
 
 @ban_cmd.handle()
 async def _ban(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    sender = await allowed(matcher, bot, event, ADMINS)
-    group = await filed_group(matcher, bot, event, sender)
-    t = await target_of(matcher, bot, event, arg, texts.USAGE_BAN, sender.user_id)
-    reason = " ".join(t.rest)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_BAN)
+    group, reason = o.group, o.reason
     platform = platform_for(bot)
-    measure = Measure.in_group(
-        group,
-        kind=blacklist.BLACKLIST,
-        article=MANUAL_ARTICLE,
-        target=t.target,
-        actor=sender.user_id,
-        reason=reason,
-    )
-    already = await blacklist.active(group.platform, t.target) is not None
+    measure = by_admin(o, blacklist.BLACKLIST, None, reason)
+    already = await blacklist.active(group.platform, o.target) is not None
     if not already:
         await carry_out(platform, measure)
     removals = await remove_everywhere(platform, measure, first=group.group_id)
@@ -59,8 +50,8 @@ async def _ban(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandA
     notice = texts.ban_notice(
         group.group_id,
         group.unit.name,
-        sender.user_id,
-        t.target,
+        o.actor,
+        o.target,
         reason,
         sum(r.done for r in removals),
         failed,

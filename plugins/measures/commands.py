@@ -1,5 +1,6 @@
 """The admins' own measures (COMMANDS.md): /警告 /禁言 /解禁 /移出 /記錄, all through the service."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from nonebot.adapters import Bot, Event, Message
@@ -16,7 +17,7 @@ from models.registry import Group
 from plugins.measures import texts
 from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
-from plugins.measures.parse import Targeted, parse_duration, parse_target
+from plugins.measures.parse import parse_duration, parse_target
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.wording import record_line
 from plugins.registry.access import allowed, answer, filed_group
@@ -26,35 +27,43 @@ from plugins.registry.roles import ADMINS
 MANUAL_ARTICLE = 10
 
 
-async def target_of(
-    matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str, actor: int
-) -> Targeted:
+@dataclass(frozen=True)
+class Order:
+    """An admin's command on a member of a filed group, checked (every refusal already answered)."""
+
+    group: Group
+    actor: int
+    target: int
+    rest: tuple[str, ...]  # the words after the mention: a duration, a reason
+
+    @property
+    def reason(self) -> str:
+        return " ".join(self.rest)
+
+
+async def admin_order(matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str) -> Order:
+    """Who may order it (an admin), where (a filed group), on whom (not the admin, not the bot)."""
+    sender = await allowed(matcher, bot, event, ADMINS)
+    group = await filed_group(matcher, bot, event, sender)
     targeted = parse_target(parse_args(arg))
     if targeted is None:
         await answer(matcher, bot, event, usage)
-    if targeted.target in (actor, int(bot.self_id)):
+    if targeted.target in (sender.user_id, int(bot.self_id)):
         await answer(matcher, bot, event, texts.NOT_SELF)
     if len(" ".join(targeted.rest)) > 200:
         await answer(matcher, bot, event, texts.REASON_TOO_LONG)
-    return targeted
+    return Order(group, sender.user_id, targeted.target, tuple(targeted.rest))
 
 
-def _by_admin(
-    group: Group,
-    kind: str,
-    actor: int,
-    target: int,
-    reason: str,
-    action: Action | None,
-    **detail: Any,
-) -> Measure:
+def by_admin(order: Order, kind: str, action: Action | None, reason: str, **detail: Any) -> Measure:
+    """The measure an admin ordered, under Art. 10."""
     return Measure.in_group(
-        group,
+        order.group,
         kind=kind,
         article=MANUAL_ARTICLE,
         action=action,
-        target=target,
-        actor=actor,
+        target=order.target,
+        actor=order.actor,
         reason=reason,
         detail=detail,
     )
@@ -75,13 +84,10 @@ warn_cmd = command("警告", "warn")
 
 @warn_cmd.handle()
 async def _warn(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    sender = await allowed(matcher, bot, event, ADMINS)
-    group = await filed_group(matcher, bot, event, sender)
-    t = await target_of(matcher, bot, event, arg, texts.USAGE_WARN, sender.user_id)
-    reason = " ".join(t.rest)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_WARN)
     platform = platform_for(bot)
-    await carry_out(platform, _by_admin(group, "warning", sender.user_id, t.target, reason, None))
-    await to_group(platform, group.group_id, (Mention(t.target), Text(texts.warned(reason))))
+    await carry_out(platform, by_admin(o, "warning", None, o.reason))
+    await to_group(platform, o.group.group_id, (Mention(o.target), Text(texts.warned(o.reason))))
 
 
 mute_cmd = command("禁言", "mute")
@@ -89,24 +95,19 @@ mute_cmd = command("禁言", "mute")
 
 @mute_cmd.handle()
 async def _mute(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    sender = await allowed(matcher, bot, event, ADMINS)
-    group = await filed_group(matcher, bot, event, sender)
-    t = await target_of(matcher, bot, event, arg, texts.USAGE_MUTE, sender.user_id)
-    seconds = parse_duration(t.rest[0]) if t.rest else None
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_MUTE)
+    seconds = parse_duration(o.rest[0]) if o.rest else None
     if seconds is None:
         await answer(matcher, bot, event, texts.USAGE_MUTE)
-    reason = " ".join(t.rest[1:])
-    mute = Mute(group.group_id, t.target, seconds)
+    reason = " ".join(o.rest[1:])
     platform = platform_for(bot)
-    record = await carry_out(
-        platform,
-        _by_admin(group, "mute", sender.user_id, t.target, reason, mute, seconds=seconds),
-    )
+    mute = Mute(o.group.group_id, o.target, seconds)
+    record = await carry_out(platform, by_admin(o, "mute", mute, reason, seconds=seconds))
     await _done_or_refused(matcher, bot, event, record)
     await to_group(
-        platform, group.group_id, (Mention(t.target), Text(texts.muted(seconds, reason)))
+        platform, o.group.group_id, (Mention(o.target), Text(texts.muted(seconds, reason)))
     )
-    await _tell_leader(bot, group, texts.what_muted(seconds, reason), sender.user_id)
+    await _tell_leader(bot, o.group, texts.what_muted(seconds, reason), o.actor)
 
 
 unmute_cmd = command("解禁", "unmute")
@@ -114,16 +115,12 @@ unmute_cmd = command("解禁", "unmute")
 
 @unmute_cmd.handle()
 async def _unmute(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    sender = await allowed(matcher, bot, event, ADMINS)
-    group = await filed_group(matcher, bot, event, sender)
-    t = await target_of(matcher, bot, event, arg, texts.USAGE_UNMUTE, sender.user_id)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_UNMUTE)
     platform = platform_for(bot)
-    unmute = Unmute(group.group_id, t.target)
-    record = await carry_out(
-        platform, _by_admin(group, "unmute", sender.user_id, t.target, "", unmute)
-    )
+    unmute = Unmute(o.group.group_id, o.target)
+    record = await carry_out(platform, by_admin(o, "unmute", unmute, ""))
     await _done_or_refused(matcher, bot, event, record)
-    await to_group(platform, group.group_id, (Mention(t.target), Text(texts.UNMUTED)))
+    await to_group(platform, o.group.group_id, (Mention(o.target), Text(texts.UNMUTED)))
 
 
 kick_cmd = command("移出", "kick")
@@ -131,18 +128,13 @@ kick_cmd = command("移出", "kick")
 
 @kick_cmd.handle()
 async def _kick(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    sender = await allowed(matcher, bot, event, ADMINS)
-    group = await filed_group(matcher, bot, event, sender)
-    t = await target_of(matcher, bot, event, arg, texts.USAGE_KICK, sender.user_id)
-    reason = " ".join(t.rest)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_KICK)
     platform = platform_for(bot)
-    kick = Kick(group.group_id, t.target)
-    record = await carry_out(
-        platform, _by_admin(group, "kick", sender.user_id, t.target, reason, kick)
-    )
+    kick = Kick(o.group.group_id, o.target)
+    record = await carry_out(platform, by_admin(o, "kick", kick, o.reason))
     await _done_or_refused(matcher, bot, event, record)
-    await reply(bot, event, texts.kicked(reason))
-    await _tell_leader(bot, group, texts.what_kicked(reason), sender.user_id)
+    await reply(bot, event, texts.kicked(o.reason))
+    await _tell_leader(bot, o.group, texts.what_kicked(o.reason), o.actor)
 
 
 records_cmd = command("記錄", "records")
