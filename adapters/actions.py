@@ -1,6 +1,7 @@
 """What a plugin may ask a platform to do, as values: policies return them, the port runs them."""
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import PurePath
 from typing import Any
 
@@ -61,8 +62,16 @@ class AnswerJoin:
 
 
 @dataclass(frozen=True)
+class AnswerFriend:
+    """Accept (or decline) a friend request; `flag` is the request's."""
+
+    flag: str
+    approve: bool
+
+
+@dataclass(frozen=True)
 class DeleteGroupFile:
-    """Remove a file from a group's file list (`file_id` as the upload notice gave it)."""
+    """Remove a file from a group's file list (`file_id` as the group-file list gives it)."""
 
     group_id: int
     file_id: str
@@ -76,8 +85,12 @@ class SendGroup:
 
 @dataclass(frozen=True)
 class SendPrivate:
+    """A private message; `via` is a group both share, through which a non-friend is reached
+    (a temporary session). None: directly, as to a friend."""
+
     user_id: int
     message: Outgoing
+    via: int | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,7 @@ class SendPrivateFile:
     user_id: int
     path: str
     name: str
+    via: int | None = None  # as SendPrivate.via
 
     def __post_init__(self) -> None:
         if not PurePath(self.path).is_absolute():
@@ -99,6 +113,7 @@ class SendPrivateImage:
 
     user_id: int
     path: str
+    via: int | None = None  # as SendPrivate.via
 
     def __post_init__(self) -> None:
         if not PurePath(self.path).is_absolute():
@@ -113,6 +128,7 @@ Action = (
     | SetCard
     | SetAdmin
     | AnswerJoin
+    | AnswerFriend
     | DeleteGroupFile
     | SendGroup
     | SendPrivate
@@ -131,24 +147,50 @@ class Done:
     ok = True
 
 
+class Why(StrEnum):
+    """Why the platform (or the connection) said no."""
+
+    RISK = "risk"  # risk control (風控) refused a send: the account's sending backs off
+    NOT_MEMBER = "not_member"  # the person is not (or no longer) in the group, or unknown
+    NOT_PERMITTED = "not_permitted"  # the bot's role does not allow it
+    GONE = "gone"  # the message or file is no longer there (recalled, expired)
+    INVALID = "invalid"  # a bad argument: the request itself was wrong
+    TIMED_OUT = "timed_out"  # the platform did not finish in time (a person it cannot reach)
+    NO_ANSWER = "no_answer"  # the connection failed: no platform answer at all
+    OTHER = "other"
+
+
+# How each reason reads in the records and the notices people get (the one place it is worded).
+REASONS_SHOWN: dict[Why, str] = {
+    Why.RISK: "平台風控",
+    Why.NOT_MEMBER: "不在群中",
+    Why.NOT_PERMITTED: "權限不足",
+    Why.GONE: "已不存在",
+    Why.INVALID: "請求無效",
+    Why.TIMED_OUT: "逾時未成",
+    Why.NO_ANSWER: "平台無回應",
+    Why.OTHER: "平台拒絕",
+}
+
+
 @dataclass(frozen=True)
 class Refused:
-    """The platform (or the connection) said no; the caller records it."""
+    """The platform (or the connection) said no, and why; the caller records it."""
 
-    retcode: int
+    why: Why
     message: str = ""
+    retcode: int = 0
 
     ok = False
 
-    RISK = 1200  # refused for risk control (風控)
-
     @property
     def for_risk(self) -> bool:
-        return self.retcode == self.RISK
+        return self.why is Why.RISK
 
     def __str__(self) -> str:
-        code = f"retcode {self.retcode}"
-        return f"{code}: {self.message}" if self.message else code
+        """As records and notices show it: the reason in a few words, then the platform's own."""
+        shown = REASONS_SHOWN[self.why]
+        return f"{shown}：{self.message}" if self.message else shown
 
 
 Outcome = Done | Refused

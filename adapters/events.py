@@ -19,6 +19,7 @@ from nonebot.adapters.onebot.v11 import (
     NoticeEvent,
 )
 
+from adapters.account import Account
 from adapters.pacing import Limiter
 from adapters.port import Platform, Role
 
@@ -97,24 +98,30 @@ def parse_args(message: Message) -> Args:
     return Args(tuple(words), tuple(mentions))
 
 
-# One limiter per bot account, kept across reconnects (a new connection is a new Bot object).
-_limiters: dict[str, Limiter] = {}
+# What the bot knows of each account (pacing, friends, roles), kept across reconnects
+# (a new connection is a new Bot object).
+_accounts: dict[str, Account] = {}
+
+
+def account_of(bot: Bot) -> Account:
+    from core import runtime
+
+    key = f"{bot.type}:{bot.self_id}"
+    if key not in _accounts:
+        s = runtime.settings()
+        _accounts[key] = Account(
+            Limiter(s.qungui_send_per_second, s.qungui_manage_per_second, s.qungui_backoff_seconds)
+        )
+    return _accounts[key]
 
 
 def platform_for(bot: Bot) -> Platform:
     """The paced platform port for this bot connection."""
     from adapters.onebot import OneBotPlatform
-    from core import runtime
 
     if not isinstance(bot, OneBotBot):
         raise TypeError(f"no platform port for {bot.type}")
-    key = f"{bot.type}:{bot.self_id}"
-    if key not in _limiters:
-        s = runtime.settings()
-        _limiters[key] = Limiter(
-            s.qungui_send_per_second, s.qungui_manage_per_second, s.qungui_backoff_seconds
-        )
-    return OneBotPlatform(bot, _limiters[key])
+    return OneBotPlatform(bot, account_of(bot))
 
 
 def platform_of(self_id: str) -> Platform | None:
@@ -240,8 +247,14 @@ class Upload:
     from_self: bool
 
 
+MS_FROM = 10**11  # a `time` past this is in milliseconds (NapCat falls back to them, ob/api/msg.ts)
+
+
 def _when(timestamp: int) -> datetime:
-    return datetime.fromtimestamp(timestamp, UTC) if timestamp > 0 else datetime.now(UTC)
+    if timestamp <= 0:
+        return datetime.now(UTC)
+    seconds = timestamp / 1000 if timestamp >= MS_FROM else timestamp
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def posted_of(event: Event) -> Posted | None:

@@ -1,5 +1,6 @@
 """The OneBot v11 implementation of the platform port (as NapCat speaks it)."""
 
+import base64
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -8,9 +9,11 @@ from nonebot.adapters.onebot.v11 import Bot, Message, MessageSegment
 from nonebot.adapters.onebot.v11.exception import ActionFailed, NetworkError
 from nonebot.log import logger
 
+from adapters.account import Account
 from adapters.actions import (
     MANAGEMENT,
     Action,
+    AnswerFriend,
     AnswerJoin,
     DeleteGroupFile,
     Done,
@@ -26,12 +29,14 @@ from adapters.actions import (
     SetAdmin,
     SetCard,
     Unmute,
+    Why,
 )
 from adapters.message import Mention, Outgoing, Text
-from adapters.pacing import Limiter
-from adapters.port import GroupInfo, Member, Role
+from adapters.port import GroupFile, GroupInfo, Member, PendingJoin, Role
+from adapters.refusals import classify
 
 NO_ANSWER = -1  # the connection failed or timed out: no platform answer at all
+HISTORY_MAX = 100  # messages one history read asks for at most
 
 
 def to_message(message: Outgoing) -> Message:
@@ -75,14 +80,34 @@ def to_call(action: Action) -> tuple[str, dict[str, Any]]:
             return "delete_group_file", {"group_id": group_id, "file_id": file_id}
         case SendGroup(group_id, message):
             return "send_group_msg", {"group_id": group_id, "message": to_message(message)}
-        case SendPrivate(user_id, message):
-            return "send_private_msg", {"user_id": user_id, "message": to_message(message)}
-        case SendPrivateFile(user_id, path, name):  # NapCat: `file` is a path on its machine
-            return "upload_private_file", {"user_id": user_id, "file": path, "name": name}
-        case SendPrivateImage(user_id, path):  # a file:// URI: NapCat reads it on its machine
-            image = Message(MessageSegment.image(Path(path)))
-            return "send_private_msg", {"user_id": user_id, "message": image}
+        case AnswerFriend(flag, approve):
+            return "set_friend_add_request", {"flag": flag, "approve": approve}
+        case SendPrivate(user_id, message, via):
+            return "send_private_msg", _private(user_id, to_message(message), via)
+        case SendPrivateFile(user_id, path, name, via):
+            # A file segment in a private message, not upload_private_file: that one builds no
+            # temporary session (UploadPrivateFile.ts), so it never reaches a non-friend.
+            segment = MessageSegment("file", {"file": _inline(path), "name": name})
+            return "send_private_msg", _private(user_id, Message(segment), via)
+        case SendPrivateImage(user_id, path, via):
+            image = MessageSegment("image", {"file": _inline(path)})
+            return "send_private_msg", _private(user_id, Message(image), via)
     raise TypeError(f"unknown action {action!r}")
+
+
+def _private(user_id: int, message: Message, via: int | None) -> dict[str, Any]:
+    """send_private_msg's parameters: with `group_id`, NapCat opens a temporary session through
+    that group for a non-friend (ob/action/msg/SendMsg.ts, createContext)."""
+    params: dict[str, Any] = {"user_id": user_id, "message": message}
+    if via is not None:
+        params["group_id"] = via
+    return params
+
+
+def _inline(path: str) -> str:
+    """A file's bytes as `base64://…`: a path would be read on NapCat's machine, often another
+    container (uriToLocalFile), where it does not exist."""
+    return "base64://" + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
 def _time(value: Any) -> datetime | None:
@@ -104,29 +129,61 @@ def to_member(data: dict[str, Any]) -> Member:
     )
 
 
+def to_file(data: dict[str, Any]) -> GroupFile:
+    """One entry of get_group_root_files (ob/helper/data.ts, OB11Construct.file)."""
+    return GroupFile(
+        file_id=str(data.get("file_id") or ""),
+        name=str(data.get("file_name") or ""),
+        uploader=int(data.get("uploader") or 0),
+        uploaded_at=_time(data.get("upload_time")),
+        size=int(data.get("file_size") or data.get("size") or 0),
+    )
+
+
+def to_pending_join(data: dict[str, Any]) -> PendingJoin:
+    """One join request of get_group_system_msg (ob/action/system/GetSystemMsg.ts): for a join
+    request the requester is `invitor_uin`, and `request_id` is the flag that answers it."""
+    return PendingJoin(
+        group_id=int(data.get("group_id") or 0),
+        user_id=int(data.get("invitor_uin") or 0),
+        comment=str(data.get("message") or ""),
+        flag=str(data.get("request_id") or ""),
+        answered=bool(data.get("checked")),
+    )
+
+
+def _to_group(data: dict[str, Any]) -> GroupInfo:
+    return GroupInfo(
+        group_id=int(data["group_id"]),
+        name=str(data.get("group_name") or ""),
+        member_count=int(data.get("member_count") or 0),
+        max_member_count=int(data.get("max_member_count") or 0),
+    )
+
+
 class OneBotPlatform:
     name = "qq"
 
-    def __init__(self, bot: Bot, limiter: Limiter) -> None:
+    def __init__(self, bot: Bot, account: Account) -> None:
         self.bot = bot
         self.self_id = bot.self_id
-        self.limiter = limiter
+        self.account = account
+        self.limiter = account.limiter
 
     async def _call(self, api: str, **params: Any) -> Any | Refused:
         try:
             return await self.bot.call_api(api, **params)
         except ActionFailed as exc:
             info = exc.info
-            refused = Refused(
-                int(info.get("retcode") or NO_ANSWER),
-                str(info.get("wording") or info.get("message") or info.get("msg") or "")[:150],
-            )
+            retcode = int(info.get("retcode") or NO_ANSWER)
+            wording = str(info.get("wording") or info.get("message") or info.get("msg") or "")
+            refused = Refused(classify(api, retcode, wording), wording[:150], retcode)
             if refused.for_risk:
-                logger.warning(f"{api} refused for risk; every action of {self.self_id} waits")
+                logger.warning(f"{api} refused for risk; {self.self_id} pauses sending")
                 self.limiter.back_off()
             return refused
         except (TimeoutError, NetworkError) as exc:
-            return Refused(NO_ANSWER, f"{type(exc).__name__}: {exc}"[:150])
+            return Refused(Why.NO_ANSWER, f"{type(exc).__name__}: {exc}"[:150], NO_ANSWER)
 
     async def perform(self, action: Action, *, key: int | None = None) -> Outcome:
         lane = self.limiter.manage if isinstance(action, MANAGEMENT) else self.limiter.send
@@ -139,25 +196,78 @@ class OneBotPlatform:
         data = await self._call(
             "get_group_member_info", group_id=group_id, user_id=user_id, no_cache=True
         )
-        return data if isinstance(data, Refused) else to_member(data)
+        if isinstance(data, Refused):
+            if user_id == int(self.self_id) and data.why is Why.NOT_MEMBER:
+                self.note_role(group_id, None)
+            return data
+        member = to_member(data)
+        if member.user_id == int(self.self_id):
+            self.note_role(group_id, member.role)
+        return member
 
     async def members(self, group_id: int) -> list[Member] | Refused:
         data = await self._call("get_group_member_list", group_id=group_id, no_cache=True)
-        return data if isinstance(data, Refused) else [to_member(m) for m in data]
+        if isinstance(data, Refused):
+            return data
+        found = [to_member(m) for m in data]
+        me = int(self.self_id)
+        self.note_role(group_id, next((m.role for m in found if m.user_id == me), None))
+        return found
 
     async def group(self, group_id: int) -> GroupInfo | Refused:
         data = await self._call("get_group_info", group_id=group_id, no_cache=True)
-        if isinstance(data, Refused):
-            return data
-        return GroupInfo(
-            group_id=int(data["group_id"]),
-            name=str(data.get("group_name") or ""),
-            member_count=int(data.get("member_count") or 0),
-            max_member_count=int(data.get("max_member_count") or 0),
-        )
+        return data if isinstance(data, Refused) else _to_group(data)
+
+    async def groups(self) -> list[GroupInfo] | Refused:
+        data = await self._call("get_group_list", no_cache=True)
+        return data if isinstance(data, Refused) else [_to_group(g) for g in data]
 
     async def forward_bundle(self, forward_id: str) -> Any | Refused:
         return await self._call("get_forward_msg", id=forward_id)
 
     async def message(self, message_id: int) -> Any | Refused:
         return await self._call("get_msg", message_id=message_id)
+
+    async def own_role(self, group_id: int) -> Role | None:
+        if group_id not in self.account.roles:
+            await self.member(group_id, int(self.self_id))  # notes the role on the way
+        return self.account.roles.get(group_id)
+
+    def note_role(self, group_id: int, role: Role | None) -> None:
+        if role is None:
+            self.account.roles.pop(group_id, None)
+        else:
+            self.account.roles[group_id] = role
+
+    async def is_friend(self, user_id: int) -> bool:
+        if self.account.friends_stale():
+            data = await self._call("get_friend_list", no_cache=False)
+            rows = data if isinstance(data, list) else []  # unreadable: none known for a while
+            found = (f.get("user_id") for f in rows if isinstance(f, dict))
+            self.account.set_friends(frozenset(int(u) for u in found if u is not None))
+        return user_id in (self.account.friends or frozenset())
+
+    async def group_files(self, group_id: int) -> list[GroupFile] | Refused:
+        data = await self._call("get_group_root_files", group_id=group_id, file_count=200)
+        if isinstance(data, Refused):
+            return data
+        files = data.get("files") if isinstance(data, dict) else None
+        return [to_file(f) for f in files or [] if isinstance(f, dict)]
+
+    async def history(self, group_id: int, count: int) -> list[Any] | Refused:
+        data = await self._call(
+            "get_group_msg_history", group_id=group_id, count=min(count, HISTORY_MAX)
+        )
+        if isinstance(data, Refused):
+            # ob/action/go-cqhttp/GetGroupMsgHistory.ts refuses an empty history (`消息…不存在`)
+            return [] if data.why is Why.GONE else data
+        messages = data.get("messages") if isinstance(data, dict) else None
+        found = [m for m in messages or [] if isinstance(m, dict)]
+        return sorted(found, key=lambda m: int(m.get("time") or 0))
+
+    async def pending_joins(self) -> list[PendingJoin] | Refused:
+        data = await self._call("get_group_system_msg", count=50)
+        if isinstance(data, Refused):
+            return data
+        joins = data.get("join_requests") if isinstance(data, dict) else None
+        return [to_pending_join(j) for j in joins or [] if isinstance(j, dict)]

@@ -1,8 +1,9 @@
 """One pacing limiter per bot account, so the platform does not freeze the account (風控).
 
 Each lane (sending, managing) grants one action per interval. Waiters are queued per key
-(a group) and served round-robin, so a burst in one group never starves the others. A refusal
-for risk pushes every lane back for a while.
+(a group) and served round-robin, so a burst in one group never starves the others. A send
+refused for risk pushes the sending lane back for a while; recalls and removals go on, so
+protection never waits on the risk pause (every other refusal pauses nothing).
 """
 
 import asyncio
@@ -52,5 +53,5 @@ class Limiter:
         self.backoff = backoff
 
     def back_off(self) -> None:
-        for lane in (self.send, self.manage):
-            lane.pause(self.backoff)
+        """Risk control refused a send: the account sends nothing for a while."""
+        self.send.pause(self.backoff)

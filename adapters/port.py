@@ -8,6 +8,17 @@ from adapters.actions import Action, Outcome, Refused
 
 Role = Literal["owner", "admin", "member"]
 
+_RANK: dict[Role, int] = {"member": 0, "admin": 1, "owner": 2}
+
+
+def outranks(actor: Role | None, target: Role) -> bool:
+    """Whether an account of role `actor` may recall, mute or remove one of role `target`.
+
+    QQ lets an admin act on ordinary members only, and the owner on admins too; nobody acts on
+    the owner. An unknown role (None) is taken as a plain member's.
+    """
+    return _RANK[actor or "member"] > _RANK[target]
+
 
 @dataclass(frozen=True)
 class Member:
@@ -31,6 +42,28 @@ class GroupInfo:
     max_member_count: int
 
 
+@dataclass(frozen=True)
+class GroupFile:
+    """A file in a group's file list; `file_id` is the id that deletes it."""
+
+    file_id: str
+    name: str
+    uploader: int
+    uploaded_at: datetime | None
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class PendingJoin:
+    """A join request the platform still holds (one that came while the bot was away)."""
+
+    group_id: int
+    user_id: int
+    comment: str
+    flag: str
+    answered: bool
+
+
 class Platform(Protocol):
     """One bot account on one platform. Every call is paced; none raises for a refusal."""
 
@@ -52,3 +85,25 @@ class Platform(Protocol):
         ...
 
     async def message(self, message_id: int) -> Any | Refused: ...
+
+    async def own_role(self, group_id: int) -> Role | None:
+        """The account's own role in the group (remembered; asked when unknown); None: not in it."""
+        ...
+
+    def note_role(self, group_id: int, role: Role | None) -> None:
+        """Remember the account's role in a group, as a notice or a member list told it."""
+        ...
+
+    async def is_friend(self, user_id: int) -> bool: ...
+
+    async def groups(self) -> list[GroupInfo] | Refused:
+        """Every group the account is in."""
+        ...
+
+    async def group_files(self, group_id: int) -> list[GroupFile] | Refused: ...
+
+    async def history(self, group_id: int, count: int) -> list[Any] | Refused:
+        """The group's latest `count` messages, oldest first, as the platform returns them."""
+        ...
+
+    async def pending_joins(self) -> list[PendingJoin] | Refused: ...

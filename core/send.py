@@ -4,11 +4,12 @@ from collections.abc import Iterable
 
 from nonebot.adapters import Bot, Event
 
-from adapters.actions import Outcome, SendGroup, SendPrivate
+from adapters.actions import Outcome, SendGroup, SendPrivate, SendPrivateFile, SendPrivateImage
 from adapters.events import platform_for, sender_of
 from adapters.message import Mention, Outgoing, Part, Text
 from adapters.port import Platform
 from core import runtime
+from core.reach import route
 from core.script import in_script
 
 
@@ -26,15 +27,39 @@ async def to_group(platform: Platform, group_id: int, message: Outgoing | str) -
     return await platform.perform(SendGroup(group_id, shown(as_message(message))), key=group_id)
 
 
-async def to_person(platform: Platform, user_id: int, message: Outgoing | str) -> Outcome:
-    return await platform.perform(SendPrivate(user_id, shown(as_message(message))), key=-user_id)
+async def to_person(
+    platform: Platform, user_id: int, message: Outgoing | str, *, about: int | None = None
+) -> Outcome:
+    """Tell one person privately; `about`, the group the notice concerns, is the first way
+    tried to a non-friend (core.reach)."""
+    via = await route(platform, user_id, about)
+    action = SendPrivate(user_id, shown(as_message(message)), via)
+    return await platform.perform(action, key=-user_id)
 
 
 async def to_people(
-    platform: Platform, user_ids: Iterable[int], message: Outgoing | str
+    platform: Platform,
+    user_ids: Iterable[int],
+    message: Outgoing | str,
+    *,
+    about: int | None = None,
 ) -> list[Outcome]:
     """Tell each person once, privately (duplicates dropped, order kept)."""
-    return [await to_person(platform, uid, message) for uid in dict.fromkeys(user_ids)]
+    return [await to_person(platform, u, message, about=about) for u in dict.fromkeys(user_ids)]
+
+
+async def file_to_person(
+    platform: Platform, user_id: int, path: str, name: str, *, about: int | None = None
+) -> Outcome:
+    via = await route(platform, user_id, about)
+    return await platform.perform(SendPrivateFile(user_id, path, name, via), key=-user_id)
+
+
+async def image_to_person(
+    platform: Platform, user_id: int, path: str, *, about: int | None = None
+) -> Outcome:
+    via = await route(platform, user_id, about)
+    return await platform.perform(SendPrivateImage(user_id, path, via), key=-user_id)
 
 
 def mention_line(user_id: int, text: str) -> tuple[Part, ...]:
@@ -49,4 +74,4 @@ async def reply(bot: Bot, event: Event, message: Outgoing | str) -> Outcome:
     platform = platform_for(bot)
     if sender.group_id is not None:
         return await to_group(platform, sender.group_id, message)
-    return await to_person(platform, sender.user_id, message)
+    return await to_person(platform, sender.user_id, message)  # they wrote to the bot: reachable

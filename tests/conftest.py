@@ -75,6 +75,27 @@ def _nonebug_knows_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:
         mark_for_nonebug(matcher, monkeypatch)
 
 
+def known_account() -> None:
+    """The test bot's account as most tests want it: the owner of the test groups and a friend
+    of everyone in the organisation, so a private notice goes direct and no role is asked for.
+    Tests of a bot that is only an admin, or of non-friends, set their own (tests.factories)."""
+    from adapters import events
+    from adapters.account import Account
+    from adapters.pacing import Limiter
+    from core import reach
+
+    everyone = frozenset(
+        [v for v in vars(accounts).values() if isinstance(v, int)] + [30002, 30003]
+    )  # 30002, 30003: the party committee and the cyberspace contact of tests/data/org.toml
+    account = Account(Limiter(10_000, 10_000, 0), roles={accounts.GROUP: "owner"})
+    account.roles[accounts.OTHER_GROUP] = "owner"
+    account.set_friends(everyone, now=float("inf"))
+    events._accounts.clear()
+    for adapter in ("fake", "OneBot V11"):  # nonebug's bots run on an adapter named "fake"
+        events._accounts[f"{adapter}:{accounts.SELF}"] = account
+    reach.forget()
+
+
 @pytest.fixture(autouse=True)
 async def clean_db(nonebug_init: None) -> None:
     """Every test starts from empty tables (units mirrored from the organisation file).
@@ -111,6 +132,7 @@ async def clean_db(nonebug_init: None) -> None:
     store.forget_cache()
     realname_store.forget_cache()
     activity.forget()
+    known_account()
     if scheduler.running:
         scheduler.pause()
     await asyncio.sleep(0)

@@ -1,7 +1,9 @@
 """OneBot v11 events as NapCat sends them, and the replies the bot is expected to make."""
 
+import base64
 import itertools
 import time
+from pathlib import Path
 from typing import Any, Literal
 
 import pytest
@@ -141,3 +143,27 @@ def mark_for_nonebug(matcher: type[Matcher], monkeypatch: pytest.MonkeyPatch) ->
     state = {**matcher._default_state, "__nonebug_matcher__": matcher}
     monkeypatch.setattr(matcher, "_default_state", state)
     return matcher
+
+
+def inline_file(message: Any, kind: str = "file") -> tuple[str, bytes]:
+    """The name and bytes of the one file (or image) segment a private message carries inline
+    (`base64://…`, as NapCat in another container can read it)."""
+    (segment,) = message
+    assert segment.type == kind, segment
+    source = str(segment.data["file"])
+    assert source.startswith("base64://"), source[:40]
+    return str(segment.data.get("name", "")), base64.b64decode(source.removeprefix("base64://"))
+
+
+class InlineFile:
+    """Stands for a private message in `should_call_api` that must carry the file at `path`
+    inline, under its own name; compared when the call is made (the file exists by then)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __eq__(self, other: object) -> bool:
+        name, data = inline_file(other)
+        return name == self.path.name and data == self.path.read_bytes()
+
+    __hash__ = None  # type: ignore[assignment]

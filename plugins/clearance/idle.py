@@ -63,7 +63,9 @@ async def remind(platform: Platform, group: Group, idle: Idle, week: str, at: da
         return False
     leaders = recipients(runtime.org(), group.unit.name, [Level.UNIT])
     notice = texts.dissolve_reminder(group.unit.name, describe(group, idle), idle.finished)
-    await to_people(platform, [*await registry.admin_ids(group), *leaders], notice)
+    await to_people(
+        platform, [*await registry.admin_ids(group), *leaders], notice, about=group.group_id
+    )
     await store.finish_run(run, store.now())
     return True
 

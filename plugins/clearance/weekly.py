@@ -75,7 +75,7 @@ async def send_list(
     if checked.batch is not None:
         head += "\n" + texts.batch_line(checked.batch.id, street_time(checked.batch.expires_at))
     for page in pages(head, layout.list_lines(result, checked.silent_days)):
-        await to_people(platform, people, page)
+        await to_people(platform, people, page, about=group.group_id)
 
 
 async def post_in_group(platform: Platform, group: Group, checked: Checked) -> None:
@@ -100,7 +100,7 @@ async def flag_departed_admins(platform: Platform, group: Group, result: Sweep) 
         notice = texts.departed_admin_notice(
             group.unit.name, group.group_id, person.name, person.user_id
         )
-        await escalate(platform, group.unit.name, [Level.UNIT], notice)
+        await escalate(platform, group.unit.name, [Level.UNIT], notice, about=group.group_id)
 
 
 async def admins_or_leaders(group: Group) -> list[int]:

@@ -10,13 +10,12 @@ from zoneinfo import ZoneInfo
 from nonebot.adapters import Bot, Event
 from nonebot.log import logger
 
-from adapters.actions import SendPrivateFile
 from adapters.events import Posted, platform_for
 from adapters.message import Mention, Text
 from adapters.port import GroupInfo, Platform
 from core import runtime
 from core.script import in_script
-from core.send import to_group
+from core.send import file_to_person, to_group
 from models.measures import MeasureRecord, RecordStatus
 from plugins.content import store, texts
 from plugins.content.burst import BurstWatch
@@ -110,13 +109,13 @@ async def handle(
         rung=rung,
         report_to=bodies,
     )
-    await escalate(platform, unit, verdict.levels, notice)
+    await escalate(platform, unit, verdict.levels, notice, about=group_id)
     if verdict.report:
         await _report(platform, offence, verdict, records, outcomes, posted.at)
     count = burst_watch().note((platform_name, group_id), posted.at)
     if count is not None:
         burst = texts.burst_notice(group_id, unit, count, runtime.settings().qungui_burst_minutes)
-        await escalate(platform, unit, [Level.STREET, Level.CYBERSPACE], burst)
+        await escalate(platform, unit, [Level.STREET, Level.CYBERSPACE], burst, about=group_id)
     return verdict
 
 
@@ -188,6 +187,6 @@ async def _report(
     )
     path = store.write_report(name, in_script(text, settings.qungui_script))
     for leader in recipients(org, offence.unit, [Level.STREET]):
-        answer = await platform.perform(SendPrivateFile(leader, str(path), name), key=-leader)
+        answer = await file_to_person(platform, leader, str(path), name, about=offence.group_id)
         if not answer.ok:
             logger.warning(f"incident report {path.name} not sent to {leader}: {answer}")

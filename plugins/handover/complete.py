@@ -65,7 +65,7 @@ async def finish(platform: Platform, group: Group, handover: Handover, actor: in
         forced=handover.forced,
         rights=rights,
     )
-    await escalate(platform, group.unit.name, [Level.DEPARTMENT], notice)
+    await escalate(platform, group.unit.name, [Level.DEPARTMENT], notice, about=group.group_id)
     if old is not None and old_member is not None:
         await _departed(platform, group, handover, old)
     return True
@@ -152,7 +152,9 @@ async def _departed(platform: Platform, group: Group, handover: Handover, old: i
     entry = (await realname.roster_index()).by_account(old)
     if entry is None or entry.status != "調離":
         return
-    await to_person(platform, old, texts.departed_reminder(group.group_id, group.name))
+    await to_person(
+        platform, old, texts.departed_reminder(group.group_id, group.name), about=group.group_id
+    )
     await carry_out(
         platform,
         Measure.in_group(

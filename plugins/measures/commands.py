@@ -76,7 +76,7 @@ async def _done_or_refused(matcher: Matcher, bot: Bot, event: Event, record: Mea
 
 async def _tell_leader(bot: Bot, group: Group, what: str, actor: int) -> None:
     notice = texts.leader_notice(group.group_id, group.unit.name, what, actor)
-    await escalate(platform_for(bot), group.unit.name, [Level.UNIT], notice)
+    await escalate(platform_for(bot), group.unit.name, [Level.UNIT], notice, about=group.group_id)
 
 
 warn_cmd = command("警告", "warn")
@@ -155,6 +155,9 @@ async def _records(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comm
     rows = await query.order_by("-id").limit(30)
     lines = [texts.records_header(len(rows), group.group_id), *map(record_line, rows)]
     await to_person(
-        platform_for(bot), sender.user_id, "\n".join(lines) if rows else texts.NO_RECORDS
+        platform_for(bot),
+        sender.user_id,
+        "\n".join(lines) if rows else texts.NO_RECORDS,
+        about=group.group_id,
     )
     await answer(matcher, bot, event, texts.RECORDS_SENT)

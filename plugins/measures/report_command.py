@@ -56,5 +56,5 @@ async def _report(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
         masked(quoted.text),
         note,
     )
-    await to_people(platform, admins or leaders, notice)
+    await to_people(platform, admins or leaders, notice, about=group.group_id)
     await _privately(matcher, platform, sender.user_id, texts.REPORT_THANKS)

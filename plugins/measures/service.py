@@ -51,9 +51,14 @@ async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecor
 
 
 async def escalate(
-    platform: Platform, unit_name: str, levels: Iterable[Level], message: Outgoing | str
+    platform: Platform,
+    unit_name: str,
+    levels: Iterable[Level],
+    message: Outgoing | str,
+    *,
+    about: int | None = None,
 ) -> list[int]:
-    """Tell everyone at `levels` privately; returns who was told."""
+    """Tell everyone at `levels` privately (`about`: the group it concerns); returns who was told."""
     people = recipients(runtime.org(), unit_name, levels, runtime.superusers())
-    await to_people(platform, people, message)
+    await to_people(platform, people, message, about=about)
     return people

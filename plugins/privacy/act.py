@@ -53,5 +53,5 @@ async def withdraw(platform: Platform, exposed: Exposed, posted: Posted) -> Meas
             exposed.masked,
             record.platform_answer,
         )
-        await to_people(platform, await store.admin_ids(group), notice)
+        await to_people(platform, await store.admin_ids(group), notice, about=group.group_id)
     return record

@@ -50,7 +50,7 @@ async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
     )
     lines = [texts.check_line(p.name, p.user_id, p.kind) for p in report.problems]
     for page in pages(head, lines):
-        await to_person(platform, sender.user_id, page)
+        await to_person(platform, sender.user_id, page, about=group.group_id)
     await answer(matcher, bot, event, f"{counts}\n{texts.CHECK_SENT}")
 
 

@@ -73,7 +73,7 @@ async def _recheck_group(
         head = texts.deadline_head(group_id, group.unit.name, rules.rule.display)
         admins = await registry.admin_ids(group)
         for page in pages(head, lines):
-            await to_people(platform, admins, page)
+            await to_people(platform, admins, page, about=group_id)
 
 
 async def _lapse(

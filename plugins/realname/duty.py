@@ -79,7 +79,7 @@ async def screen_request(platform: Platform, request: JoinRequest) -> None:
         notice = texts.join_request_notice(
             group.group_id, group.unit.name, request.user_id, said, decision.reason, listed
         )
-        await to_people(platform, admins, notice)
+        await to_people(platform, admins, notice, about=group.group_id)
         return
     approve = decision.kind == "approve"
     shown_reason = "" if approve else in_script(decision.reason, runtime.settings().qungui_script)
@@ -88,7 +88,7 @@ async def screen_request(platform: Platform, request: JoinRequest) -> None:
     await act(platform, group, kind, request.user_id, decision.why, decision.reason, answer)
     if decision.why == "full":
         notice = texts.join_full_notice(group.group_id, group.unit.name, request.user_id, cap)
-        await to_people(platform, admins, notice)
+        await to_people(platform, admins, notice, about=group.group_id)
 
 
 async def welcome(platform: Platform, joined: MemberChange) -> None:
@@ -106,7 +106,7 @@ async def welcome(platform: Platform, joined: MemberChange) -> None:
         notice = texts.blacklisted_removed_notice(
             group.group_id, group.unit.name, joined.user_id, done
         )
-        await to_people(platform, await registry.admin_ids(group), notice)
+        await to_people(platform, await registry.admin_ids(group), notice, about=group.group_id)
         return
     rules = await rules_for(group)
     card = card_to_set(joined.user_id, rules.rule, await store.roster_index(), group.unit.name)

@@ -65,7 +65,7 @@ async def _file(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     else:
         await reply(bot, event, texts.filed_public(unit.name))
         notice = texts.department_pending(group.name, group_id, unit.name, parsed.purpose)
-    await to_people(platform, department_accounts(), notice)
+    await to_people(platform, department_accounts(), notice, about=group_id)
 
 
 async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, approve: bool) -> None:
@@ -94,7 +94,7 @@ async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, appro
     )
     await to_group(platform, group.group_id, told)
     admins = [a for a in await store.admin_ids(group) if a != sender.user_id]
-    await to_people(platform, admins, told)
+    await to_people(platform, admins, told, about=group.group_id)
     if sender.group_id != group.group_id:
         await reply(bot, event, texts.decided_for_department(group.group_id, approve))
 
@@ -227,4 +227,5 @@ async def _done(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
         platform_for(bot),
         [*leaders, *department_accounts()],
         texts.department_finished(group.group_id, group.unit.name, reason),
+        about=group.group_id,
     )

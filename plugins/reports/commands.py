@@ -31,7 +31,10 @@ async def _compliance(bot: Bot, event: Event, matcher: Matcher) -> None:
     card = await store.gather_group(group, since, now, now, realname)
     admins = await registry.admin_ids(group)
     await to_people(
-        platform, [*admins, sender.user_id], texts.scorecard(card, since, now, store.street_tz())
+        platform,
+        [*admins, sender.user_id],
+        texts.scorecard(card, since, now, store.street_tz()),
+        about=group.group_id,
     )
     await answer(matcher, bot, event, texts.SENT_TO_ADMINS if admins else texts.SENT_TO_CALLER)
 

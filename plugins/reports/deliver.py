@@ -5,11 +5,10 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from adapters.actions import SendPrivateFile, SendPrivateImage
 from adapters.port import Platform
 from core import runtime
 from core.script import in_script
-from core.send import to_person
+from core.send import file_to_person, image_to_person, to_person
 from plugins.reports import chart, texts
 from plugins.reports.store import street_tz
 from plugins.reports.street import StreetReport, totals
@@ -79,10 +78,10 @@ async def send_street_report(
         if not (await to_person(platform, person, summary)).ok:
             continue
         delivered += 1
-        shown = await platform.perform(SendPrivateImage(person, str(picture)), key=-person)
+        shown = await image_to_person(platform, person, str(picture))
         if not shown.ok:
             await to_person(platform, person, texts.image_not_sent(str(shown)))
-        sent = await platform.perform(SendPrivateFile(person, str(book), book.name), key=-person)
+        sent = await file_to_person(platform, person, str(book), book.name)
         if not sent.ok:
             await to_person(platform, person, texts.file_not_sent(str(sent), str(book)))
     return delivered

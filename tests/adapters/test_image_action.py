@@ -1,22 +1,23 @@
-"""Showing a picture privately (the street report's chart): an image segment by file URI."""
+"""Showing a picture privately (the street report's chart): an image segment of its bytes."""
+
+import base64
+from pathlib import Path
 
 import pytest
-from nonebot.adapters.onebot.v11 import Message, MessageSegment
 
 from adapters.actions import MANAGEMENT, SendPrivateImage
 from adapters.onebot import to_call
 
 
-def test_a_private_image_is_an_image_segment_by_file_uri() -> None:
-    api, params = to_call(SendPrivateImage(10001, "/srv/qungui/data/workbooks/週報.png"))
+def test_a_private_image_is_an_inline_image_segment(tmp_path: Path) -> None:
+    chart = tmp_path / "週報.png"
+    chart.write_bytes(b"\x89PNG\r\n\x1a\nfake")
+    api, params = to_call(SendPrivateImage(10001, str(chart), via=700100))
     assert api == "send_private_msg"
-    assert params["user_id"] == 10001
+    assert (params["user_id"], params["group_id"]) == (10001, 700100)
     (segment,) = params["message"]
     assert segment.type == "image"
-    assert segment.data["file"] == "file:///srv/qungui/data/workbooks/%E9%80%B1%E5%A0%B1.png"
-    assert params["message"] == Message(
-        MessageSegment.image("file:///srv/qungui/data/workbooks/%E9%80%B1%E5%A0%B1.png")
-    )
+    assert segment.data["file"] == "base64://" + base64.b64encode(chart.read_bytes()).decode()
     assert not isinstance(SendPrivateImage(1, "/x.png"), MANAGEMENT)
 
 

@@ -11,6 +11,7 @@ from nonebot.adapters.onebot.v11.exception import ActionFailed, NetworkError
 from nonebug import App
 
 from adapters import events
+from adapters.account import Account
 from adapters.actions import (
     MAX_MUTE_SECONDS,
     Action,
@@ -26,6 +27,7 @@ from adapters.actions import (
     SetAdmin,
     SetCard,
     Unmute,
+    Why,
 )
 from adapters.message import Mention, Text
 from adapters.onebot import NO_ANSWER, OneBotPlatform, to_call, to_member, to_message
@@ -205,27 +207,36 @@ def test_shown_name_falls_back_to_the_nickname() -> None:
 def limiter(monkeypatch: pytest.MonkeyPatch) -> Limiter:
     """The limiter `platform_for` will use for the test bot: fast, with a short back-off."""
     fresh = Limiter(10_000, 10_000, backoff=0.5)
-    monkeypatch.setattr(events, "_limiters", {})
+    monkeypatch.setattr(events, "_accounts", {})
     return fresh
 
 
 def install(bot: Any, limiter: Limiter) -> None:
-    events._limiters[f"{bot.type}:{bot.self_id}"] = limiter
+    events._accounts[f"{bot.type}:{bot.self_id}"] = Account(limiter)
 
 
-async def test_a_refusal_for_risk_pauses_every_lane(app: App, limiter: Limiter) -> None:
+SEND_TIMEOUT = (
+    "Timeout: NTEvent serviceAndMethod:NodeIKernelMsgService/sendMsg "
+    "ListenerName:NodeIKernelMsgListener/onMsgInfoListUpdate EventRet:\n{}\n"
+)
+
+
+async def test_a_group_send_refused_for_risk_pauses_sending_only(
+    app: App, limiter: Limiter
+) -> None:
     async with app.test_api() as ctx:
         bot = make_bot(ctx)
         install(bot, limiter)
         ctx.should_call_api(
-            "delete_msg",
-            {"message_id": 1},
-            exception=ActionFailed(status="failed", retcode=1200, wording="风控"),
+            "send_group_msg",
+            {"group_id": 700100, "message": Message(MessageSegment.text("你好"))},
+            exception=ActionFailed(status="failed", retcode=1200, wording=SEND_TIMEOUT),
         )
-        outcome = await events.platform_for(bot).perform(Recall(1))
+        outcome = await events.platform_for(bot).perform(SendGroup(700100, HELLO), key=700100)
 
-    assert outcome == Refused(1200, "风控")
     assert isinstance(outcome, Refused)
+    assert outcome.why is Why.RISK
+    assert outcome.retcode == 1200
     assert outcome.for_risk
     assert not outcome.ok
     refused_at = time.monotonic()
@@ -234,8 +245,49 @@ async def test_a_refusal_for_risk_pauses_every_lane(app: App, limiter: Limiter) 
         await lane.acquire(700100)
         return time.monotonic() - refused_at
 
-    waits = await asyncio.gather(granted(limiter.send), granted(limiter.manage))
-    assert min(waits) >= 0.25, waits
+    sent, managed = await asyncio.gather(granted(limiter.send), granted(limiter.manage))
+    assert sent >= 0.25, sent
+    assert managed < 0.2, managed
+
+
+async def test_a_hundred_everyday_refusals_pause_nothing(app: App, limiter: Limiter) -> None:
+    """NapCat answers every failure with 1200 (ob/action/OneBotAction.ts websocketHandle)."""
+    everyday: list[tuple[str, dict[str, Any], Action, str]] = [
+        ("delete_msg", {"message_id": 5}, Recall(5), "Recall failed"),
+        (
+            "set_group_kick",
+            {"group_id": 700100, "user_id": 50009, "reject_add_request": False},
+            Kick(700100, 50009),
+            "get Uid Error",
+        ),
+        (
+            "delete_group_file",
+            {"group_id": 700100, "file_id": "x"},
+            DeleteGroupFile(700100, "x"),
+            "Invalid file_id",
+        ),
+        (
+            "send_private_msg",
+            {"user_id": 40001, "message": Message(MessageSegment.text("你好"))},
+            SendPrivate(40001, HELLO),
+            SEND_TIMEOUT,
+        ),
+    ]
+    async with app.test_api() as ctx:
+        bot = make_bot(ctx)
+        install(bot, limiter)
+        platform = events.platform_for(bot)
+        for api, params, action, wording in everyday:
+            for _ in range(100):
+                ctx.should_call_api(
+                    api, params, exception=ActionFailed(retcode=1200, wording=wording)
+                )
+                outcome = await platform.perform(action, key=700100)
+                assert isinstance(outcome, Refused)
+                assert not outcome.for_risk, (api, outcome)
+    start = time.monotonic()
+    await asyncio.gather(limiter.send.acquire(1), limiter.manage.acquire(1))
+    assert time.monotonic() - start < 0.15
 
 
 async def test_another_refusal_does_not_pause(app: App, limiter: Limiter) -> None:
@@ -249,7 +301,7 @@ async def test_another_refusal_does_not_pause(app: App, limiter: Limiter) -> Non
         )
         outcome = await events.platform_for(bot).perform(Kick(700100, 50001), key=700100)
 
-    assert outcome == Refused(102, "權限不足")
+    assert outcome == Refused(Why.NOT_PERMITTED, "權限不足", 102)
     assert isinstance(outcome, Refused)
     assert not outcome.for_risk
     start = time.monotonic()
@@ -275,6 +327,7 @@ async def test_a_network_error_is_a_refusal_without_an_answer(app: App, limiter:
 
     assert isinstance(sent, Refused)
     assert sent.retcode == NO_ANSWER == -1
+    assert sent.why is Why.NO_ANSWER
     assert "NetworkError" in sent.message
     assert isinstance(info, Refused)
     assert info.retcode == NO_ANSWER
@@ -307,7 +360,9 @@ async def test_member_group_and_members_are_read(app: App, limiter: Limiter) -> 
         ctx.should_call_api(
             "get_group_member_info",
             {"group_id": 700100, "user_id": 50009, "no_cache": True},
-            exception=ActionFailed(status="failed", retcode=100, message="不是群成員"),
+            exception=ActionFailed(
+                status="failed", retcode=1200, message="群(700100)成员50009不存在"
+            ),
         )
         ctx.should_call_api(
             "get_group_member_list",
@@ -327,7 +382,7 @@ async def test_member_group_and_members_are_read(app: App, limiter: Limiter) -> 
 
     assert isinstance(member, Member)
     assert member.card == "XX社區-王小明"
-    assert missing == Refused(100, "不是群成員")
+    assert missing == Refused(Why.NOT_MEMBER, "群(700100)成员50009不存在", 1200)
     assert isinstance(everyone, list)
     assert [(m.user_id, m.shown_name, m.role) for m in everyone] == [
         (50001, "XX社區-王小明", "admin"),

@@ -176,7 +176,7 @@ async def test_confirm_in_a_private_chat_and_a_refused_removal(app: App) -> None
         RecordStatus.FAILED,
         accounts.STRANGER,
     )
-    assert "102" in record.platform_answer
+    assert "權限不足" in record.platform_answer
 
 
 async def test_a_batch_whose_members_all_left_or_were_fixed_removes_no_one(app: App) -> None:

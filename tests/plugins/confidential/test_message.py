@@ -202,7 +202,7 @@ async def test_an_admins_message_is_recalled_too(app: App) -> None:
 async def test_a_refused_recall_is_recorded_as_failed_and_everyone_asked_to_act(app: App) -> None:
     await filed_group()
     event = group_msg(MARKED, accounts.OWNER, role="owner")
-    answer = "retcode 102: 权限不足"
+    answer = "權限不足：权限不足"
     notice = reference(
         event,
         source="text",

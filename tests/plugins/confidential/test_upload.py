@@ -143,7 +143,7 @@ async def test_the_message_first_then_the_notice_also_tells_once(app: App) -> No
 async def test_a_refused_delete_is_recorded_as_failed(app: App) -> None:
     await filed_group()
     event = upload()
-    answer = "retcode 200: 文件不存在"
+    answer = "已不存在：文件不存在"
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)

@@ -12,7 +12,7 @@ from plugins.content import texts
 from plugins.content.categories import BY_KEY
 from plugins.measures.evidence import digest, masked, reference
 from tests import accounts
-from tests.factories import group_msg
+from tests.factories import InlineFile, group_msg
 
 WHEN = 1_780_000_000  # a fixed event time, so the report's file name is known
 CHAIN = (accounts.LEADER, accounts.STREET_LEADER, 30002)  # unit, street, committee
@@ -88,8 +88,8 @@ def expect_report(ctx: Any, record_id: int, group_id: int = accounts.GROUP) -> P
     )
     path = report_path(group_id, record_id)
     ctx.should_call_api(
-        "upload_private_file",
-        {"user_id": accounts.STREET_LEADER, "file": str(path), "name": path.name},
-        None,
+        "send_private_msg",
+        {"user_id": accounts.STREET_LEADER, "message": InlineFile(path)},
+        {"message_id": 1},
     )
     return path

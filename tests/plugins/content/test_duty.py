@@ -102,7 +102,7 @@ async def test_a_blacklisting_category_removes_the_sender_here_and_in_other_grou
             "撤回（已執行）",
             "列入全街黑名單（已執行）",
             "移出本群（已執行）",
-            f"移出群 {accounts.OTHER_GROUP}（未執行：retcode 102: 权限不足）",
+            f"移出群 {accounts.OTHER_GROUP}（未執行：權限不足：权限不足）",
         ]
         expect_private(ctx, CHAIN, leaders("vice", event, "首充送彩金", outcomes))
         expect_report(ctx, record_id=1)
@@ -194,7 +194,7 @@ async def test_a_refused_recall_is_recorded_failed_and_the_group_told(app: App) 
             "vulgar",
             event,
             "傻逼",
-            ["撤回（未執行：retcode 200: 不是管理员）", "警告（已執行）"],
+            ["撤回（未執行：平台拒絕：不是管理员）", "警告（已執行）"],
             rung=texts.rung_line(1, 30),
         )
         expect_private(ctx, (accounts.STREET_LEADER,), notice)
@@ -203,7 +203,7 @@ async def test_a_refused_recall_is_recorded_failed_and_the_group_told(app: App) 
         ("recall", RecordStatus.FAILED),
         ("warning", RecordStatus.DONE),
     ]
-    assert "200" in rows[0].platform_answer
+    assert "平台拒絕" in rows[0].platform_answer
 
 
 async def test_a_message_another_duty_recalled_is_dealt_with_but_not_recalled_twice(

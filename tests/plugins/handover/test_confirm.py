@@ -161,12 +161,12 @@ async def test_a_refused_set_admin_is_recorded_failed_and_said(app: App) -> None
             True,
             exception=ActionFailed(status="failed", retcode=102, wording="管理員已滿"),
         )
-        expect_mention(ctx, accounts.MEMBER, texts.done("failed", "retcode 102: 管理員已滿"))
+        expect_mention(ctx, accounts.MEMBER, texts.done("failed", "平台拒絕：管理員已滿"))
         expect_department(ctx, department_notice("failed"))
     record = await MeasureRecord.get()
     assert (record.status, record.platform_answer) == (
         RecordStatus.FAILED,
-        "retcode 102: 管理員已滿",
+        "平台拒絕：管理員已滿",
     )
 
 

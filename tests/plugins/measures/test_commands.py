@@ -70,11 +70,11 @@ async def test_a_refused_mute_is_recorded_as_failed_and_the_admin_told(app: App)
             {"group_id": accounts.GROUP, "user_id": accounts.OWNER, "duration": 600},
             exception=ActionFailed(status="failed", retcode=102, wording="权限不足"),
         )
-        expect_group_send(ctx, texts.platform_refused("retcode 102: 权限不足"))
+        expect_group_send(ctx, texts.platform_refused("權限不足：权限不足"))
 
     record = await MeasureRecord.get()
     assert record.status == RecordStatus.FAILED
-    assert "102" in record.platform_answer
+    assert "權限不足" in record.platform_answer
 
 
 async def test_bad_durations_get_the_usage_line_and_record_nothing(app: App) -> None:

@@ -91,7 +91,7 @@ async def test_an_admins_id_number_is_recalled_too(app: App) -> None:
 async def test_a_refused_recall_is_recorded_failed_and_the_admins_told(app: App) -> None:
     await filed_group()
     event = group_msg(WITH_ID, accounts.OWNER, role="owner")
-    answer = "retcode 102: 权限不足"
+    answer = "權限不足：权限不足"
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)

@@ -99,7 +99,7 @@ async def test_check_refusals(app: App) -> None:
             {"group_id": accounts.GROUP, "no_cache": True},
             exception=ActionFailed(retcode=102, wording="權限不足"),
         )
-        expect_group_send(ctx, texts.members_unreadable("retcode 102: 權限不足"))
+        expect_group_send(ctx, texts.members_unreadable("權限不足：權限不足"))
     await registry_store.switch(group, "realname", False, accounts.ADMIN)
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)

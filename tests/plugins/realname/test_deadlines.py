@@ -108,7 +108,7 @@ async def test_a_refused_removal_is_recorded_and_reported(app: App) -> None:
         make_bot(ctx)
         expect_member(ctx, accounts.STRANGER, "亂寫")
         expect_kick(ctx, accounts.STRANGER, exception=ActionFailed(retcode=102, wording="權限不足"))
-        outcome = texts.outcome_failed("retcode 102: 權限不足")
+        outcome = texts.outcome_failed("權限不足：權限不足")
         line = texts.member_line("亂寫", accounts.STRANGER, outcome)
         expect_private_send(ctx, accounts.ADMIN, f"{HEAD}\n{line}")
         await recheck(LATER)

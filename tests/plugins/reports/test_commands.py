@@ -1,7 +1,7 @@
 """/合規報告 and /全街報告 under nonebug: who may, what is read, what is sent and where."""
 
+import io
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from nonebot.adapters.onebot.v11.exception import ActionFailed
 from nonebug import App
@@ -11,12 +11,13 @@ from PIL import Image
 
 from plugins.realname import store as realname_store
 from plugins.registry import texts as registry_texts
-from plugins.reports import texts
+from plugins.reports import deliver, texts
 from tests import accounts
 from tests.factories import (
     expect_group_send,
     expect_private_send,
     group_msg,
+    inline_file,
     make_bot,
     member,
     private_msg,
@@ -130,30 +131,22 @@ async def test_the_scorecard_is_refused_to_members_and_in_unfiled_groups(app: Ap
 
 async def test_the_street_report_sends_summary_chart_and_workbook_privately(app: App) -> None:
     await _a_group_with_a_finding()
-    file, name = Capture(), Capture()
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, private_msg("/全街報告", accounts.DEPARTMENT))
         summary = expect_private(ctx, accounts.DEPARTMENT)
         picture = expect_private(ctx, accounts.DEPARTMENT)
-        ctx.should_call_api(
-            "upload_private_file",
-            {"user_id": accounts.DEPARTMENT, "file": file, "name": name},
-            None,
-        )
+        book = expect_private(ctx, accounts.DEPARTMENT)
     lines = summary.text.splitlines()
     assert lines[0].startswith("【全街報告】測試街道")
     assert "群組 1 個：已備案 1" in lines
     assert "發現最多：散布謠言 1" in lines
-    path = Path(file.value)
-    assert path.is_absolute()
-    assert path.name == name.value
-    assert lines[-1] == f"詳見圖表與報表檔案「{path.name}」。"
-    (segment,) = picture.value
-    assert segment.type == "image"
-    assert segment.data["file"] == path.with_suffix(".png").as_uri()
-    assert Image.open(path.with_suffix(".png")).format == "PNG"
-    summary_sheet = load_workbook(path)["總表"]
+    name, data = inline_file(book.value)
+    assert name.endswith(".xlsx")
+    assert lines[-1] == f"詳見圖表與報表檔案「{name}」。"
+    _, png = inline_file(picture.value, "image")
+    assert Image.open(io.BytesIO(png)).format == "PNG"
+    summary_sheet = load_workbook(io.BytesIO(data))["總表"]
     assert summary_sheet["A2"].value == accounts.GROUP
     assert (summary_sheet["L2"].value, summary_sheet["M2"].value) == (1, 2)  # findings, measures
 
@@ -167,12 +160,15 @@ async def test_a_refused_upload_says_where_the_file_is(app: App) -> None:
         expect_private(ctx, accounts.SUPERUSER)
         expect_private(ctx, accounts.SUPERUSER)
         ctx.should_call_api(
-            "upload_private_file",
-            {"user_id": accounts.SUPERUSER, "file": file, "name": Capture()},
-            exception=ActionFailed(retcode=100, wording="上傳失敗"),
+            "send_private_msg",
+            {"user_id": accounts.SUPERUSER, "message": file},
+            exception=ActionFailed(retcode=1200, wording="发送消息失败"),
         )
         told = expect_private(ctx, accounts.SUPERUSER)
-    assert told.text == texts.file_not_sent("retcode 100: 上傳失敗", file.value)
+    name, _ = inline_file(file.value)
+    kept = deliver.folder() / name
+    assert told.text == texts.file_not_sent("逾時未成：发送消息失败", str(kept))
+    assert kept.is_file()
 
 
 async def test_the_street_report_is_private_and_the_department_s(app: App) -> None:

@@ -1,7 +1,7 @@
 """The scheduled job, called with a given now: the Monday digest and the trial-period reminder."""
 
+import io
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from nonebot.adapters.onebot.v11.exception import ActionFailed
@@ -15,7 +15,7 @@ from models.measures import MeasureRecord
 from plugins.reports import jobs, texts
 from plugins.reports.scorecard import DIGEST_KIND, TRIAL_KIND
 from tests import accounts
-from tests.factories import expect_private_send, make_bot
+from tests.factories import expect_private_send, inline_file, make_bot
 from tests.plugins.registry.helpers import filed_group
 
 from .helpers import Capture, record
@@ -32,7 +32,7 @@ def expect_digest(ctx: ApiContext, user_id: int) -> tuple[Capture, Capture]:
             "send_private_msg", {"user_id": user_id, "message": message}, {"message_id": 1}
         )
     ctx.should_call_api(
-        "upload_private_file", {"user_id": user_id, "file": file, "name": Capture()}, None
+        "send_private_msg", {"user_id": user_id, "message": file}, {"message_id": 1}
     )
     return summary, file
 
@@ -55,8 +55,9 @@ async def test_on_monday_the_department_gets_last_week_once(app: App) -> None:
         summary.text.splitlines()[0] == "【全街報告】測試街道　2026-02-23 至 2026-03-01（第十五條）"
     )
     assert sent[1][0].text == summary.text
-    assert Path(file.value).name == "全街報告-20260223-20260301.xlsx"  # a retry writes over it
-    measures = load_workbook(Path(file.value))["處置記錄"]
+    name, data = inline_file(file.value)
+    assert name == "全街報告-20260223-20260301.xlsx"  # a retry writes over it
+    measures = load_workbook(io.BytesIO(data))["處置記錄"]
     assert [row[0] for row in measures.iter_rows(min_row=2, values_only=True)] == [inside.id]
     assert await marks(DIGEST_KIND) == [{"week": "2026-W09", "delivered": 2}]
     async with app.test_api() as ctx:
