@@ -5,6 +5,7 @@ Plugins read events through these functions, never through a platform's event cl
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from nonebot.adapters import Bot, Event, Message
 from nonebot.adapters.onebot.v11 import Bot as OneBotBot
@@ -84,6 +85,24 @@ def quoted_by(event: Event) -> Quoted | None:
         if segment.type == "reply" and ident.lstrip("-").isdigit():
             return Quoted(int(ident), None, "")
     return None
+
+
+def as_received(event: Event) -> Message:
+    """The message as the platform sent it: the OneBot adapter takes a quoted reply's segment
+    out of `event.message` (nonebot/adapters/onebot/v11/bot.py, `_check_reply`); the original
+    keeps it, so a scan sees the quote."""
+    if isinstance(event, MessageEvent):
+        return event.original_message
+    return event.get_message()
+
+
+def quote_fetched(event: Event) -> tuple[str, dict[str, Any]] | None:
+    """The quoted message the adapter already fetched (its id, and it in get_msg's shape);
+    None when there is none or the fetch failed (the id stays in `original_message`)."""
+    if not isinstance(event, MessageEvent) or event.reply is None:
+        return None
+    segments = [{"type": s.type, "data": dict(s.data)} for s in event.reply.message]
+    return str(event.reply.message_id), {"message": segments}
 
 
 def parse_args(message: Message) -> Args:

@@ -67,6 +67,10 @@ def extract(message: Any, source: Source = "text") -> Extracted:
             texts.append(("file", _text(data.get("name")) or _text(data.get("file"))))
         elif kind == "image":
             texts.append((source, _text(data.get("summary"))))
+        elif kind == "markdown":  # NapCat: markdown{content}
+            texts.append((source, _text(data.get("content"))))
+        elif kind == "onlinefile":  # NapCat: onlinefile{fileName}, a file sent online
+            texts.append(("file", _text(data.get("fileName"))))
         elif kind == "forward":
             content = data.get("content")
             if content:

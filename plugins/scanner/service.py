@@ -15,7 +15,7 @@ from typing import Any
 from nonebot.adapters import Bot, Event
 
 from adapters.actions import Refused
-from adapters.events import platform_for, sender_of
+from adapters.events import as_received, platform_for, quote_fetched, sender_of
 from core.dispatch import Check
 from plugins.scanner.extract import collect
 from plugins.scanner.findings import Finding, Kind, TextPiece
@@ -76,14 +76,18 @@ async def _compute(bot: Bot, event: Event, message_id: int) -> ScanResult:
             raise LookupError(str(answer))
         return answer
 
+    fetched = quote_fetched(event)
+
     async def fetch_reply(reply_id: str) -> Any:
+        if fetched is not None and fetched[0] == reply_id:
+            return fetched[1]
         answer = await platform_for(bot).message(int(reply_id))
         if isinstance(answer, Refused):
             raise LookupError(str(answer))
         return answer
 
     pieces = await collect(
-        event.get_message(),
+        as_received(event),
         fetch_forward,
         fetch_reply,
         max_depth=MAX_DEPTH,

@@ -3,6 +3,7 @@
 import json
 
 from nonebot.adapters.onebot.v11 import Event, GroupMessageEvent, Message, MessageSegment
+from nonebot.adapters.onebot.v11.event import Reply
 from nonebug import App
 
 from models.measures import MeasureRecord, RecordStatus
@@ -174,6 +175,43 @@ async def test_cards_and_quoted_replies_are_read_and_internal_notices_count(app:
         ("internal", "card", 2),
         ("internal", "reply", 1),
     ]
+
+
+async def test_a_quote_the_adapter_already_fetched_and_stripped_is_scanned(app: App) -> None:
+    """As the OneBot adapter hands the event over (bot.py `_check_reply`): the quote fetched into
+    `event.reply`, its segment gone from `event.message`, still in `original_message`."""
+    await filed_group()
+    received = Message([MessageSegment.reply(778), MessageSegment.text("收到")])
+    quoting = group_msg(received)
+    quoting.message = Message(MessageSegment.text("收到"))
+    quoting.reply = Reply.model_validate(
+        {
+            "time": quoting.time,
+            "message_type": "group",
+            "message_id": 778,
+            "real_id": 778,
+            "sender": {"user_id": accounts.ADMIN},
+            "message": Message(MessageSegment.text("機密★1年 的文件")),
+        }
+    )
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(bot, quoting)  # no get_msg: the adapter fetched it already
+        expect_recall(ctx, quoting.message_id)
+        expect_mention(ctx, accounts.MEMBER, texts.WITHDRAWN)
+        notice = reference(
+            quoting,
+            source="reply",
+            category="state_secret",
+            excerpt="機***年",
+            digest=sha256("收到\n機密★1年 的文件"),
+            result=texts.outcome(True, "ok"),
+        )
+        expect_private_send(ctx, accounts.ADMIN, notice)
+        expect_private_send(ctx, accounts.LEADER, notice)
+
+    record = await MeasureRecord.get()
+    assert (record.detail["source"], record.status) == ("reply", RecordStatus.DONE)
 
 
 async def test_an_admins_message_is_recalled_too(app: App) -> None:

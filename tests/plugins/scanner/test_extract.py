@@ -169,3 +169,13 @@ def test_forward_messages_odd_answers() -> None:
     assert forward_messages([seg("text", text="一"), seg("text", text="二")]) == [
         [seg("text", text="一"), seg("text", text="二")]
     ]
+
+
+def test_napcat_markdown_and_online_file_segments_carry_text() -> None:
+    out = extract(
+        [seg("markdown", content="# 通知\n机密★1年"), seg("onlinefile", fileName="內部資料.zip")]
+    )
+    assert out.pieces == [
+        TextPiece("text", "# 通知\n机密★1年"),
+        TextPiece("file", "內部資料.zip"),
+    ]
