@@ -250,6 +250,7 @@ class Posted:
     message_id: int
     at: datetime
     from_self: bool
+    role: Role = "member"  # the sender's platform role, as the event says
 
 
 @dataclass(frozen=True)
@@ -287,6 +288,7 @@ def posted_of(event: Event) -> Posted | None:
         event.message_id,
         _when(event.time),
         event.user_id == event.self_id,
+        event.sender.role if event.sender.role in ("owner", "admin") else "member",  # type: ignore[arg-type]
     )
 
 

@@ -210,8 +210,9 @@ class OneBotPlatform:
         if isinstance(data, Refused):
             return data
         found = [to_member(m) for m in data]
-        me = int(self.self_id)
-        self.note_role(group_id, next((m.role for m in found if m.user_id == me), None))
+        me = next((m for m in found if m.user_id == int(self.self_id)), None)
+        if me is not None:
+            self.note_role(group_id, me.role)
         return found
 
     async def group(self, group_id: int) -> GroupInfo | Refused:

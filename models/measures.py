@@ -12,6 +12,9 @@ class RecordStatus(StrEnum):
     DONE = "done"
     FAILED = "failed"
     UNCONFIRMED = "unconfirmed"  # found pending after a crash: the platform's answer is unknown
+    REFERRED = (
+        "referred"  # left to a person: the bot's role does not allow it, someone who can was asked
+    )
 
 
 class MeasureRecord(Model):

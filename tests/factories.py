@@ -15,6 +15,7 @@ from nonebot.adapters.onebot.v11 import (
     PrivateMessageEvent,
 )
 from nonebot.adapters.onebot.v11.event import Sender
+from nonebot.adapters.onebot.v11.exception import ActionFailed
 from nonebot.matcher import Matcher
 from nonebug.mixin.call_api import ApiContext
 
@@ -167,3 +168,29 @@ class InlineFile:
         return name == self.path.name and data == self.path.read_bytes()
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def expect_gone(ctx: ApiContext, group_id: int, user_id: int) -> None:
+    """The read-back after a removal NapCat answered ok: the member is no longer there
+    (NapCat's wording, ob/action/group/GetGroupMemberInfo.ts)."""
+    ctx.should_call_api(
+        "get_group_member_info",
+        {"group_id": group_id, "user_id": user_id, "no_cache": True},
+        exception=ActionFailed(retcode=1200, message=f"群({group_id})成员{user_id}不存在"),
+    )
+
+
+def expect_role(ctx: ApiContext, group_id: int, user_id: int, role: str) -> None:
+    """The read-back after a change of admin rights: the member's role as it now is."""
+    ctx.should_call_api(
+        "get_group_member_info",
+        {"group_id": group_id, "user_id": user_id, "no_cache": True},
+        {**member(user_id, role=role), "group_id": group_id},
+    )
+
+
+def bot_role(role: str, group_id: int = accounts.GROUP) -> None:
+    """The test bot's own role in a group, as the platform would have told it."""
+    from adapters import events
+
+    events._accounts[f"fake:{accounts.SELF}"].roles[group_id] = role  # type: ignore[assignment]

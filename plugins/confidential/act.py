@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.actions import Action
 from adapters.message import Mention, Text
-from adapters.port import Platform
+from adapters.port import Platform, Role
 from core import runtime
 from core.send import to_group, to_people
 from models.measures import MeasureRecord, RecordStatus
@@ -34,6 +34,7 @@ class Case:
     recalled_by: str | None = None  # that other duty
     tell: bool = True  # False: this upload was already told about (NapCat reports it twice)
     file_id: str | None = None
+    role: Role = "member"  # the sender's platform role
 
 
 def _local(at: datetime) -> str:
@@ -73,13 +74,14 @@ async def withdraw(platform: Platform, marked: Marked, case: Case) -> MeasureRec
             evidence=marked.evidence,
             detail=_detail(marked, case),
             platform=case.platform,
+            target_role=case.role,
         ),
     )
     if not case.tell:
         return record
     done = case.action is not None and record.status == RecordStatus.DONE
     upload = case.message_id is None
-    if case.recalled_by is None:
+    if case.recalled_by is None and record.status != RecordStatus.REFERRED:
         said = (
             (texts.FILE_WITHDRAWN if upload else texts.WITHDRAWN) if done else texts.NOT_WITHDRAWN
         )

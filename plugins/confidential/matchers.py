@@ -55,6 +55,7 @@ async def _message(bot: Bot, event: Event) -> None:
         action=Recall(posted.message_id) if first else None,
         recalled_by=None if first else result.recalled_by[0],
         tell=tell,
+        role=posted.role,
     )
     await withdraw(platform_for(bot), marked, case)
 

@@ -83,6 +83,7 @@ async def handle(
         exempt=exempt,
         recalled_by=recalled_by,
         prior=prior,
+        sender_role=posted.role,
         listed=await blacklist.active(platform_name, user_id) is not None,
     )
     verdict = decide(offence, policy)

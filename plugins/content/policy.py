@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from adapters.actions import MAX_MUTE_SECONDS, Kick, Mute, Recall
+from adapters.port import Role
 from plugins.content import texts
 from plugins.content.categories import BY_KEY, MEASURE_ARTICLE_OF, Category
 from plugins.measures.escalation import Level
@@ -107,6 +108,7 @@ class Offence:
     recalled_by: str | None = None  # another duty recalled the message already
     prior: int = 0  # rungs on record in the window (harmful only)
     listed: bool = False  # already on the blacklist
+    sender_role: Role = "member"  # the sender's platform role (an admin's message needs the owner)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def decide(offence: Offence, policy: ContentPolicy) -> Verdict:
             "categories": sorted({f.category for f in offence.findings}),
         },
         platform=offence.platform,
+        target_role=offence.sender_role,
     )
     recall = replace(
         base,

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.actions import Action
+from adapters.port import Role
 from models.registry import Group
 
 
@@ -23,6 +24,7 @@ class Measure:
     evidence: str = ""  # masked or hashed: never the full text of what was removed
     detail: dict[str, Any] = field(default_factory=dict)
     platform: str = "qq"
+    target_role: Role | None = None  # the target's platform role, where the event told it
 
     @classmethod
     def in_group(

@@ -31,6 +31,57 @@ def platform_refused(answer: str) -> str:
     return f"已記錄，但平台未執行：{answer}。請檢查機器人是否為群管理員。"
 
 
+STILL_A_MEMBER = "平台答覆成功，但成員仍在群中"
+NOT_READ_BACK = "平台答覆成功，但讀不到成員的權限"
+RIGHTS_UNCHANGED = "平台答覆成功，但管理權限未變"
+ASKED_OWNER = "已請群主處理"
+ASKED_SENDER = "已請發送者自行撤回"
+
+_KIND_ASKED = {
+    "recall": "撤回其一則訊息",
+    "mute": "將其禁言",
+    "unmute": "解除其禁言",
+    "kick": "將其移出本群",
+}
+
+
+_NUMERALS = "零一二三四五六七八九十"
+
+
+def _article(n: int) -> str:
+    """第十一條 for 11 (the rulebook has under twenty articles)."""
+    if n <= 10:
+        return f"第{_NUMERALS[n]}條"
+    return f"第十{_NUMERALS[n - 10]}條" if n < 20 else f"第{n}條"
+
+
+def referred(told: list[str]) -> str:
+    done = "，".join(told) if told else "未能聯絡到可處理的人，請管理員手動處理"
+    return f"機器人權限不足，未執行；{done}"
+
+
+def _which(message_id: int | None) -> str:
+    return f"（訊息編號 {message_id}）" if message_id is not None else ""
+
+
+def referral_to_owner(
+    group_id: int, kind: str, target: int | None, article: int, message_id: int | None
+) -> str:
+    what = _KIND_ASKED.get(kind, "處理")
+    who = f"帳號尾號 {str(target)[-4:]} 的成員" if target is not None else "一名成員"
+    return (
+        f"【請協助】群 {group_id}：依{_article(article)}須對{who}{what}{_which(message_id)}，"
+        "機器人的權限不足以處理管理員或群主，請您在群內處理。內容不轉述，可按訊息編號查看。"
+    )
+
+
+def referral_to_sender(group_id: int, article: int, message_id: int | None) -> str:
+    return (
+        f"您在群 {group_id} 發的一則訊息{_which(message_id)}依{_article(article)}不應留在群內，"
+        "請您立即自行撤回。"
+    )
+
+
 def leader_notice(group_id: int, unit: str, what: str, by: int | None) -> str:
     actor = "機器人" if by is None else f"管理員（帳號尾號 {str(by)[-4:]}）"
     return f"【處置】{unit} 的群 {group_id}：{actor}{what}。"

@@ -38,12 +38,14 @@ async def withdraw(platform: Platform, exposed: Exposed, posted: Posted) -> Meas
                 "numbers": len(exposed.masked),
             },
             platform=posted.platform,
+            target_role=posted.role,
         ),
     )
     done = record.status == RecordStatus.DONE
-    say = texts.withdrawn if done else texts.not_withdrawn
-    reminder = say(exposed.categories, exposed.masked, MAX_SHOWN)
-    await to_group(platform, posted.group_id, (Mention(posted.user_id), Text(reminder)))
+    if record.status != RecordStatus.REFERRED:  # else the sender was asked privately
+        say = texts.withdrawn if done else texts.not_withdrawn
+        reminder = say(exposed.categories, exposed.masked, MAX_SHOWN)
+        await to_group(platform, posted.group_id, (Mention(posted.user_id), Text(reminder)))
     if not done and group is not None:
         notice = texts.admins_not_withdrawn(
             posted.group_id,

@@ -11,6 +11,7 @@ from models.clearance import ClearanceBatch
 from models.registry import Group
 from plugins.realname import store as realname_store
 from tests import accounts
+from tests.factories import expect_gone
 
 from .people import AT, STAFF
 
@@ -61,6 +62,8 @@ def expect_kick(
         None,
         **answer,
     )
+    if "exception" not in answer:
+        expect_gone(ctx, group_id, user_id)
 
 
 async def with_roster() -> None:

@@ -168,7 +168,9 @@ async def test_confirm_in_a_private_chat_and_a_refused_removal(app: App) -> None
         ctx.receive_event(bot, private_msg(f"/清理確認 {batch.id}", accounts.ADMIN))
         expect_members(ctx, member(accounts.STRANGER, "路人甲"))
         expect_private_send(ctx, accounts.ADMIN, texts.confirm_started(batch.id, 1, 0))
-        expect_kick(ctx, accounts.STRANGER, exception=ActionFailed(retcode=102, wording="權限不足"))
+        expect_kick(
+            ctx, accounts.STRANGER, exception=ActionFailed(retcode=1200, wording="get Uid Error")
+        )
         expect_private_send(ctx, accounts.ADMIN, texts.confirm_done(batch.id, 0, 1))
     record = await MeasureRecord.get()
     assert (record.action, record.status, record.target) == (
@@ -176,7 +178,7 @@ async def test_confirm_in_a_private_chat_and_a_refused_removal(app: App) -> None
         RecordStatus.FAILED,
         accounts.STRANGER,
     )
-    assert "權限不足" in record.platform_answer
+    assert "get Uid Error" in record.platform_answer
 
 
 async def test_a_batch_whose_members_all_left_or_were_fixed_removes_no_one(app: App) -> None:

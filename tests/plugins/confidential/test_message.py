@@ -239,8 +239,8 @@ async def test_an_admins_message_is_recalled_too(app: App) -> None:
 
 async def test_a_refused_recall_is_recorded_as_failed_and_everyone_asked_to_act(app: App) -> None:
     await filed_group()
-    event = group_msg(MARKED, accounts.OWNER, role="owner")
-    answer = "權限不足：权限不足"
+    event = group_msg(MARKED)
+    answer = "已不存在：Recall failed"
     notice = reference(
         event,
         source="text",
@@ -252,8 +252,8 @@ async def test_a_refused_recall_is_recorded_as_failed_and_everyone_asked_to_act(
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
-        expect_recall(ctx, event.message_id, status="failed", retcode=102, wording="权限不足")
-        expect_mention(ctx, accounts.OWNER, texts.NOT_WITHDRAWN)
+        expect_recall(ctx, event.message_id, status="failed", retcode=1200, wording="Recall failed")
+        expect_mention(ctx, accounts.MEMBER, texts.NOT_WITHDRAWN)
         expect_private_send(ctx, accounts.ADMIN, notice)
         expect_private_send(ctx, accounts.LEADER, notice)
 

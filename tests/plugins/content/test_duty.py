@@ -7,7 +7,7 @@ from models.measures import BlacklistEntry, MeasureRecord, RecordStatus
 from plugins.content import texts
 from plugins.content.categories import BY_KEY
 from tests import accounts
-from tests.factories import make_bot
+from tests.factories import expect_gone, make_bot
 from tests.plugins.content.helpers import (
     CHAIN,
     expect_notice,
@@ -79,6 +79,7 @@ async def test_a_blacklisting_category_removes_the_sender_here_and_in_other_grou
             {"group_id": accounts.GROUP, "user_id": accounts.MEMBER, "reject_add_request": True},
             None,
         )
+        expect_gone(ctx, accounts.GROUP, accounts.MEMBER)
         ctx.should_call_api(
             "get_group_member_info",
             {"group_id": accounts.OTHER_GROUP, "user_id": accounts.MEMBER, "no_cache": True},
@@ -91,7 +92,7 @@ async def test_a_blacklisting_category_removes_the_sender_here_and_in_other_grou
                 "user_id": accounts.MEMBER,
                 "reject_add_request": True,
             },
-            exception=ActionFailed(retcode=102, wording="权限不足"),
+            exception=ActionFailed(retcode=1200, wording="get Uid Error"),
         )
         expect_notice(
             ctx,
@@ -102,7 +103,7 @@ async def test_a_blacklisting_category_removes_the_sender_here_and_in_other_grou
             "撤回（已執行）",
             "列入全街黑名單（已執行）",
             "移出本群（已執行）",
-            f"移出群 {accounts.OTHER_GROUP}（未執行：權限不足：权限不足）",
+            f"移出群 {accounts.OTHER_GROUP}（未執行：不在群中：get Uid Error）",
         ]
         expect_private(ctx, CHAIN, leaders("vice", event, "首充送彩金", outcomes))
         expect_report(ctx, record_id=1)

@@ -11,6 +11,7 @@ from models.handover import Handover
 from models.registry import Group
 from plugins.handover import store
 from tests import accounts
+from tests.factories import expect_role
 
 FIXED_NOW = datetime(2025, 3, 1, 1, 0, tzinfo=UTC)  # 09:00 in the street's time zone
 DEADLINE = "2025-03-02 09:00"  # FIXED_NOW + 24 h, as the street reads it
@@ -60,6 +61,8 @@ def expect_set_admin(ctx: ApiContext, user_id: int, enable: bool, **answer: Any)
         None,
         **answer,
     )
+    if "exception" not in answer:
+        expect_role(ctx, accounts.GROUP, user_id, "admin" if enable else "member")
 
 
 def expect_mention(ctx: ApiContext, user_id: int, text: str) -> None:

@@ -13,6 +13,7 @@ from plugins.measures.service import carry_out
 from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import (
+    expect_gone,
     expect_group_send,
     expect_private_send,
     group_msg,
@@ -38,6 +39,8 @@ def expect_lookup(ctx: Any, group_id: int, user_id: int, found: bool) -> None:
 def expect_kick(ctx: Any, group_id: int, user_id: int, error: Exception | None = None) -> None:
     data = {"group_id": group_id, "user_id": user_id, "reject_add_request": True}
     ctx.should_call_api("set_group_kick", data, None, exception=error)
+    if error is None:
+        expect_gone(ctx, group_id, user_id)
 
 
 async def test_ban_lists_removes_here_and_wherever_the_account_is_found(app: App) -> None:

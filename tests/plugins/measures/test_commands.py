@@ -9,7 +9,14 @@ from plugins.measures import texts
 from plugins.measures.parse import format_duration, parse_duration
 from plugins.registry import texts as registry_texts
 from tests import accounts
-from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot, message
+from tests.factories import (
+    expect_gone,
+    expect_group_send,
+    expect_private_send,
+    group_msg,
+    make_bot,
+    message,
+)
 from tests.plugins.registry.helpers import filed_group
 
 
@@ -68,13 +75,13 @@ async def test_a_refused_mute_is_recorded_as_failed_and_the_admin_told(app: App)
         ctx.should_call_api(
             "set_group_ban",
             {"group_id": accounts.GROUP, "user_id": accounts.OWNER, "duration": 600},
-            exception=ActionFailed(status="failed", retcode=102, wording="权限不足"),
+            exception=ActionFailed(status="failed", retcode=1200, wording="user not in group"),
         )
-        expect_group_send(ctx, texts.platform_refused("權限不足：权限不足"))
+        expect_group_send(ctx, texts.platform_refused("不在群中：user not in group"))
 
     record = await MeasureRecord.get()
     assert record.status == RecordStatus.FAILED
-    assert "權限不足" in record.platform_answer
+    assert "user not in group" in record.platform_answer
 
 
 async def test_bad_durations_get_the_usage_line_and_record_nothing(app: App) -> None:
@@ -126,6 +133,7 @@ async def test_unmute_and_kick(app: App) -> None:
             {"group_id": accounts.GROUP, "user_id": accounts.MEMBER, "reject_add_request": False},
             None,
         )
+        expect_gone(ctx, accounts.GROUP, accounts.MEMBER)
         expect_group_send(ctx, texts.kicked("非本單位人員"))
         expect_private_send(
             ctx,

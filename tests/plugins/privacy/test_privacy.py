@@ -90,18 +90,18 @@ async def test_an_admins_id_number_is_recalled_too(app: App) -> None:
 
 async def test_a_refused_recall_is_recorded_failed_and_the_admins_told(app: App) -> None:
     await filed_group()
-    event = group_msg(WITH_ID, accounts.OWNER, role="owner")
-    answer = "權限不足：权限不足"
+    event = group_msg(WITH_ID)
+    answer = "已不存在：Recall failed"
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
-        expect_recall(ctx, event.message_id, status="failed", retcode=102, wording="权限不足")
-        expect_mention(ctx, accounts.OWNER, texts.not_withdrawn(["id_number"], [MASKED_ID], 3))
+        expect_recall(ctx, event.message_id, status="failed", retcode=1200, wording="Recall failed")
+        expect_mention(ctx, accounts.MEMBER, texts.not_withdrawn(["id_number"], [MASKED_ID], 3))
         expect_private_send(
             ctx,
             accounts.ADMIN,
             texts.admins_not_withdrawn(
-                accounts.GROUP, "XX社區", accounts.OWNER, event.message_id, [MASKED_ID], answer
+                accounts.GROUP, "XX社區", accounts.MEMBER, event.message_id, [MASKED_ID], answer
             ),
         )
 

@@ -15,6 +15,7 @@ from nonebot.adapters.onebot.v11 import (
 from nonebug.mixin.call_api import ApiContext
 
 from tests import accounts
+from tests.factories import expect_gone
 
 FIXED_NOW = datetime(2025, 3, 1, 1, 0, tzinfo=UTC)  # 09:00 in the street's time zone
 FLAG = "flag-1"
@@ -102,3 +103,5 @@ def expect_kick(ctx: ApiContext, user_id: int, refuse: bool = False, **answer: A
         None,
         **answer,
     )
+    if "exception" not in answer:
+        expect_gone(ctx, accounts.GROUP, user_id)

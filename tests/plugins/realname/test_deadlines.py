@@ -107,8 +107,10 @@ async def test_a_refused_removal_is_recorded_and_reported(app: App) -> None:
     async with app.test_api() as ctx:
         make_bot(ctx)
         expect_member(ctx, accounts.STRANGER, "亂寫")
-        expect_kick(ctx, accounts.STRANGER, exception=ActionFailed(retcode=102, wording="權限不足"))
-        outcome = texts.outcome_failed("權限不足：權限不足")
+        expect_kick(
+            ctx, accounts.STRANGER, exception=ActionFailed(retcode=1200, wording="get Uid Error")
+        )
+        outcome = texts.outcome_failed("不在群中：get Uid Error")
         line = texts.member_line("亂寫", accounts.STRANGER, outcome)
         expect_private_send(ctx, accounts.ADMIN, f"{HEAD}\n{line}")
         await recheck(LATER)

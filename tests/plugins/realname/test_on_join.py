@@ -109,7 +109,7 @@ async def test_a_refused_card_falls_back_to_the_prompt(app: App) -> None:
             ctx,
             ZHANG.account,
             "XX社區-張三",
-            exception=ActionFailed(status="failed", retcode=102, wording="權限不足"),
+            exception=ActionFailed(status="failed", retcode=1200, wording="get Uid Error"),
         )
         expect_mention(ctx, ZHANG.account, texts.card_prompt(FORMAT_PROMPT, DUE, True))
     assert await CardDeadline.filter(user_id=ZHANG.account, status=DeadlineStatus.OPEN).exists()
