@@ -1,6 +1,7 @@
 """What a plugin may ask a platform to do, as values: policies return them, the port runs them."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Any
@@ -78,6 +79,17 @@ class DeleteGroupFile:
 
 
 @dataclass(frozen=True)
+class RemoveUpload:
+    """Remove an uploaded file from the group's files, found by name, uploader and time (an
+    upload notice's own id may not delete it), and confirm it is gone."""
+
+    group_id: int
+    name: str
+    uploader: int
+    uploaded_at: datetime
+
+
+@dataclass(frozen=True)
 class SendGroup:
     group_id: int
     message: Outgoing
@@ -130,6 +142,7 @@ Action = (
     | AnswerJoin
     | AnswerFriend
     | DeleteGroupFile
+    | RemoveUpload
     | SendGroup
     | SendPrivate
     | SendPrivateFile
@@ -137,7 +150,17 @@ Action = (
 )
 
 # Actions that change a group go through the slower management lane of the pacing limiter.
-MANAGEMENT = (Recall, Mute, Unmute, Kick, SetCard, SetAdmin, AnswerJoin, DeleteGroupFile)
+MANAGEMENT = (
+    Recall,
+    Mute,
+    Unmute,
+    Kick,
+    SetCard,
+    SetAdmin,
+    AnswerJoin,
+    DeleteGroupFile,
+    RemoveUpload,
+)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The OneBot v11 implementation of the platform port (as NapCat speaks it)."""
 
+import asyncio
 import base64
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from adapters.actions import (
     Outcome,
     Recall,
     Refused,
+    RemoveUpload,
     SendGroup,
     SendPrivate,
     SendPrivateFile,
@@ -32,10 +34,12 @@ from adapters.actions import (
     Why,
 )
 from adapters.message import Mention, Outgoing, Text
-from adapters.port import GroupFile, GroupInfo, Member, PendingJoin, Role
+from adapters.port import GroupFile, GroupInfo, Member, PendingJoin, Role, the_upload
 from adapters.refusals import classify
 
 NO_ANSWER = -1  # the connection failed or timed out: no platform answer at all
+FILE_LOOKS = 3  # looks at the group-file list for an upload before giving up
+FILE_LOOK_PAUSE = 1.0  # seconds between them
 HISTORY_MAX = 100  # messages one history read asks for at most
 
 
@@ -76,6 +80,8 @@ def to_call(action: Action) -> tuple[str, dict[str, Any]]:
                 "approve": approve,
                 "reason": reason,
             }
+        case RemoveUpload():
+            raise TypeError("RemoveUpload is several calls: OneBotPlatform.perform carries it out")
         case DeleteGroupFile(group_id, file_id):
             return "delete_group_file", {"group_id": group_id, "file_id": file_id}
         case SendGroup(group_id, message):
@@ -186,11 +192,36 @@ class OneBotPlatform:
             return Refused(Why.NO_ANSWER, f"{type(exc).__name__}: {exc}"[:150], NO_ANSWER)
 
     async def perform(self, action: Action, *, key: int | None = None) -> Outcome:
+        if isinstance(action, RemoveUpload):
+            return await self._remove_upload(action, key)
         lane = self.limiter.manage if isinstance(action, MANAGEMENT) else self.limiter.send
         await lane.acquire(key)
         api, params = to_call(action)
         answer = await self._call(api, **params)
         return answer if isinstance(answer, Refused) else Done(answer)
+
+    async def _remove_upload(self, action: RemoveUpload, key: int | None) -> Outcome:
+        """Find the file in the group-file list, delete it by the list's id, and list again:
+        the id in a group_upload notice is refused (ob/action/go-cqhttp/DeleteGroupFile.ts)."""
+        found = None
+        for attempt in range(FILE_LOOKS):
+            files = await self.group_files(action.group_id)
+            if isinstance(files, Refused):
+                return files
+            found = the_upload(files, action.name, action.uploader, action.uploaded_at)
+            if found is not None:
+                break
+            if attempt < FILE_LOOKS - 1:
+                await asyncio.sleep(FILE_LOOK_PAUSE)  # the list may lag the notice a moment
+        if found is None:
+            return Refused(Why.GONE, "群檔案中找不到此檔案")
+        outcome = await self.perform(DeleteGroupFile(action.group_id, found.file_id), key=key)
+        if isinstance(outcome, Refused):
+            return outcome
+        after = await self.group_files(action.group_id)
+        if isinstance(after, list) and any(f.file_id == found.file_id for f in after):
+            return Refused(Why.OTHER, "平台答覆已刪除，但檔案仍在群檔案中")
+        return Done({"file_id": found.file_id})
 
     async def member(self, group_id: int, user_id: int) -> Member | Refused:
         data = await self._call(

@@ -1,7 +1,7 @@
 """The platform port: a typed protocol of everything a plugin may ask of a chat platform."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol
 
 from adapters.actions import Action, Outcome, Refused
@@ -51,6 +51,22 @@ class GroupFile:
     uploader: int
     uploaded_at: datetime | None
     size: int = 0
+
+
+UPLOAD_SLACK = timedelta(minutes=10)  # how far a listed upload time may be from the notice's
+
+
+def the_upload(files: list[GroupFile], name: str, uploader: int, at: datetime) -> GroupFile | None:
+    """The listed file an upload notice speaks of: same name and uploader, uploaded near `at`
+    (the newest such, when a person uploads the same name twice)."""
+    near = [
+        f
+        for f in files
+        if f.name == name
+        and f.uploader == uploader
+        and (f.uploaded_at is None or abs(f.uploaded_at - at) <= UPLOAD_SLACK)
+    ]
+    return max(near, key=lambda f: f.uploaded_at or at, default=None)
 
 
 @dataclass(frozen=True)

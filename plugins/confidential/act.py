@@ -30,7 +30,7 @@ class Case:
     user_id: int
     message_id: int | None  # None: an upload notice, which names a file, not a message
     at: datetime
-    action: Action | None  # Recall or DeleteGroupFile; None when another duty recalled it
+    action: Action | None  # Recall or RemoveUpload; None when another duty recalled it
     recalled_by: str | None = None  # that other duty
     tell: bool = True  # False: this upload was already told about (NapCat reports it twice)
     file_id: str | None = None

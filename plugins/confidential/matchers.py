@@ -6,7 +6,7 @@ and never block, so the other duties see the message too. The bot's own messages
 
 from nonebot.adapters import Bot, Event
 
-from adapters.actions import DeleteGroupFile, Recall
+from adapters.actions import Recall, RemoveUpload
 from adapters.events import platform_for, posted_of, upload_of
 from core.dispatch import on_message, on_notice
 from plugins.confidential.act import Case, withdraw
@@ -75,7 +75,7 @@ async def _upload(bot: Bot, event: Event) -> None:
         user_id=upload.user_id,
         message_id=None,
         at=upload.at,
-        action=DeleteGroupFile(upload.group_id, upload.file_id),
+        action=RemoveUpload(upload.group_id, upload.name, upload.user_id, upload.at),
         tell=told_uploads.first(
             (upload.platform, upload.group_id, upload.user_id, marked.upload_key)
         ),

@@ -47,14 +47,47 @@ def file_message(name: str = NAME) -> GroupMessageEvent:
     return group_msg(Message(segment))
 
 
-def expect_delete(ctx: ApiContext, **refusal: object) -> None:
-    params = {"group_id": accounts.GROUP, "file_id": FILE_ID}
+LISTED_ID = "/encoded-model-id-of-the-file"  # what get_group_root_files gives (ob/helper/data.ts)
+
+
+def listed(name: str = NAME, user_id: int = accounts.MEMBER) -> dict[str, object]:
+    """The file as NapCat's group-file list shows it (OB11Construct.file)."""
+    return {
+        "group_id": accounts.GROUP,
+        "file_id": LISTED_ID if name == NAME else f"/other-{sha256(name)[:8]}",
+        "file_name": name,
+        "busid": 102,
+        "size": 2048,
+        "file_size": 2048,
+        "upload_time": int(time.time()),
+        "dead_time": 0,
+        "modify_time": int(time.time()),
+        "download_times": 0,
+        "uploader": user_id,
+        "uploader_name": f"u{user_id}",
+    }
+
+
+def expect_file_list(ctx: ApiContext, *files: dict[str, object]) -> None:
+    ctx.should_call_api(
+        "get_group_root_files",
+        {"group_id": accounts.GROUP, "file_count": 200},
+        {"files": list(files), "folders": []},
+    )
+
+
+def expect_delete(ctx: ApiContext, uploader: int = accounts.MEMBER, **refusal: object) -> None:
+    """Found in the group-file list by name and uploader, deleted by the list's id (the notice's
+    id is refused: ob/action/go-cqhttp/DeleteGroupFile.ts), then listed again: gone."""
+    expect_file_list(ctx, listed(user_id=uploader), listed("別的檔案.pdf"))
+    params = {"group_id": accounts.GROUP, "file_id": LISTED_ID}
     if refusal:
         from nonebot.adapters.onebot.v11.exception import ActionFailed
 
         ctx.should_call_api("delete_group_file", params, exception=ActionFailed(**refusal))
     else:
         ctx.should_call_api("delete_group_file", params, None)
+        expect_file_list(ctx, listed("別的檔案.pdf"))
 
 
 def notice_for(
@@ -129,7 +162,7 @@ async def test_the_message_first_then_the_notice_also_tells_once(app: App) -> No
         # Someone else uploading the same name is a new case, told again.
         other = upload(user_id=accounts.STRANGER)
         ctx.receive_event(bot, other)
-        expect_delete(ctx)
+        expect_delete(ctx, accounts.STRANGER)
         expect_mention(ctx, accounts.STRANGER, texts.FILE_WITHDRAWN)
         notice = notice_for(
             accounts.STRANGER, None, other.time, texts.outcome(True, "ok", upload=True)
