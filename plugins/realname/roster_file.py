@@ -18,8 +18,9 @@ pass `units`, which maps each row's unit to the name to store or raises `UnitRef
 unit, a unit outside the one being imported): the row is then refused with that reason.
 
 Text cells are stored NFKC-folded with whitespace runs collapsed, so writing entries read from a
-file and reading them back yields equal entries. Written text cells are always text, never
-formulas.
+file and reading them back yields equal entries. Written text is never a formula (`core.sheets`):
+a text cell in a workbook; in a CSV a field starting with `=`, `+`, `-`, `@` gets a leading `'`,
+which reading takes off again.
 """
 
 import csv
@@ -36,10 +37,10 @@ from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from core import sheets
 from core.script import to_simplified
 from plugins.realname import texts
 from plugins.realname.normal import fold
@@ -124,7 +125,7 @@ def roster_bytes(entries: Iterable[RosterEntry], suffix: str) -> bytes:
         text = io.StringIO(newline="")
         writer = csv.writer(text)
         writer.writerow(texts.ROSTER_COLUMNS)
-        writer.writerows(rows)
+        writer.writerows([sheets.csv_field(value) for value in row] for row in rows)
         return text.getvalue().encode("utf-8-sig")
     raise ValueError(f"roster files are .xlsx or .csv, not {suffix!r}")
 
@@ -132,15 +133,9 @@ def roster_bytes(entries: Iterable[RosterEntry], suffix: str) -> bytes:
 def _xlsx_bytes(rows: list[list[str | int]]) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("名冊")
-    sheet.append(list(texts.ROSTER_COLUMNS))
+    sheet.append(sheets.row(sheet, texts.ROSTER_COLUMNS))
     for row in rows:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value if value != "" else None)
-            if isinstance(value, str):
-                cell.data_type = "s"  # a name starting with "=" stays text, not a formula
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append(sheets.row(sheet, (value if value != "" else None for value in row)))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -171,7 +166,8 @@ def _csv_rows(data: bytes) -> Iterator[Sequence[object]]:
             ) from error
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        yield from reader
+        for row in reader:
+            yield [sheets.csv_unquote(field) for field in row]
     except csv.Error as error:
         raise RosterFileError(reader.line_num, texts.FILE_BAD_CSV) from error
 

@@ -3,7 +3,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from plugins.realname import roster_file
 from plugins.realname.roster import RosterEntry, diff_roster
@@ -206,6 +206,27 @@ def test_importing_one_file_twice_changes_nothing(make):
     diff = diff_roster(first, read_roster(path))
     assert diff.added == diff.changed == diff.missing == ()
     assert diff.unchanged == tuple(first)
+
+
+def test_exported_text_that_looks_like_a_formula_stays_text(tmp_path):
+    entries = [
+        RosterEntry("YY村", "=SUM(A1)", 34567890, "在崗", "+1 -1 @x"),
+        RosterEntry("YY村", "@王五", 34567891, "在崗", "-調往 街道"),
+    ]
+    write_roster(entries, tmp_path / "名冊.xlsx")
+    sheet = load_workbook(tmp_path / "名冊.xlsx")["名冊"]
+    cells = [[(c.value, c.data_type) for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert cells == [
+        [("YY村", "s"), ("=SUM(A1)", "s"), (34567890, "n"), ("在崗", "s"), ("+1 -1 @x", "s")],
+        [("YY村", "s"), ("@王五", "s"), (34567891, "n"), ("在崗", "s"), ("-調往 街道", "s")],
+    ]
+    write_roster(entries, tmp_path / "名冊.csv")
+    lines = (tmp_path / "名冊.csv").read_text("utf-8-sig").splitlines()
+    assert lines[1:] == [
+        "YY村,'=SUM(A1),34567890,在崗,'+1 -1 @x",
+        "YY村,'@王五,34567891,在崗,'-調往 街道",
+    ]
+    assert read_roster(tmp_path / "名冊.csv") == entries
 
 
 def test_csv_export_has_a_bom_and_traditional_headers():
