@@ -1,4 +1,6 @@
 import csv
+import time
+import tracemalloc
 import zipfile
 from datetime import date
 
@@ -14,6 +16,7 @@ from plugins.realname.roster_file import (
     roster_bytes,
     write_roster,
 )
+from tests.bombs import MB, memory_ceiling, zip_bomb_xlsx
 
 HEADER = ["單位", "姓名", "帳號", "狀態", "備註"]
 GOOD = ["XX社區", "張三", 12345678, "在崗", ""]
@@ -268,3 +271,61 @@ def test_a_damaged_sheet_refuses_the_file(tmp_path):
     with pytest.raises(RosterFileError) as raised:
         read_roster(damaged)
     assert (raised.value.row, raised.value.reason) == (0, "檔案無法讀取，請確認是有效的 .xlsx 檔案")
+
+
+def test_a_zip_bomb_is_refused_quickly_before_it_is_parsed(tmp_path):
+    """Under 1 MB on disk, 285 MB of cells unpacked (one like it took 123 s and 1.2 GB)."""
+    bomb = zip_bomb_xlsx(tmp_path / "bomb.xlsx", 285)
+    assert bomb.stat().st_size < MB
+    tracemalloc.start()
+    started = time.perf_counter()
+    with memory_ceiling(64 * MB), pytest.raises(RosterFileError) as raised:
+        read_roster(bomb)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    reason = "檔案解壓後超過64 MB，不像名冊，未讀取：請分單位導入"
+    assert (raised.value.row, raised.value.reason) == (0, reason)
+    assert elapsed < 0.2
+    assert peak < 4 * MB
+
+
+def test_a_member_packed_past_the_ratio_is_refused(tmp_path):
+    bomb = zip_bomb_xlsx(tmp_path / "tight.xlsx", 8)  # under the size limit, packed ~1000 times
+    with pytest.raises(RosterFileError) as raised:
+        read_roster(bomb)
+    assert (
+        raised.value.reason
+        == "檔案內容的壓縮比超過100倍，不像名冊，未讀取：請用試算表軟件另存後再導入"
+    )
+
+
+@pytest.mark.parametrize(
+    ("members", "refused"),
+    [
+        ([(36 * MB, 2 * MB), (10_000, 1_500)], None),  # a full roster as openpyxl writes it
+        ([(900_000, 100)], None),  # a small member may pack tightly
+        ([(2 * MB, 20_000)], "壓縮比"),
+        ([(2 * MB, 0)], "壓縮比"),
+        ([(40 * MB, 4 * MB), (30 * MB, 3 * MB)], "解壓後超過64 MB"),
+        ([(1, 1)] * 10, None),
+    ],
+)
+def test_unpacking_refusal_weighs_sizes_and_ratios(members, refused):
+    reason = roster_file.unpacking_refusal(members)
+    if refused is None:
+        assert reason is None
+    else:
+        assert reason is not None
+        assert refused in reason
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path):
+    big = tmp_path / "名冊.csv"
+    with big.open("wb") as file:
+        file.truncate(roster_file.MAX_FILE_BYTES + 1)  # sparse: nothing is written
+    with pytest.raises(RosterFileError) as raised:
+        read_roster(big)
+    assert raised.value.reason == "檔案超過20 MB，未讀取：請分單位導入"
+    with pytest.raises(RosterFileError, match="檔案超過20 MB"):
+        read_roster_bytes(b"," * (roster_file.MAX_FILE_BYTES + 1), "名冊.csv")
