@@ -20,3 +20,13 @@ def log_from(level: str | int) -> None:
         filter=default_filter,
         format=default_format,
     )
+
+
+def level_number(level: int | str) -> int | None:
+    """The loguru number of a `LOG_LEVEL` (`"INFO"`, `20`), or None when loguru knows no such level."""
+    if isinstance(level, int):
+        return level if level >= 0 else None
+    try:
+        return int(logger.level(level).no)
+    except ValueError:
+        return None
