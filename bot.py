@@ -5,26 +5,55 @@ from pathlib import Path
 
 import nonebot
 from nonebot.adapters.onebot.v11 import Adapter as OneBotAdapter
+from nonebot.adapters.onebot.v11.config import Config as OneBotConfig
+from nonebot.config import Config
 from nonebot.log import logger
 
+from adapters.onebot_log import quiet_event_logs
 from core import runtime
-from core.logs import log_from
+from core.logs import carries_text, log_from
 from core.org import OrgFileError, load_org
-from core.settings import SettingsError, load_settings
+from core.settings import Settings, SettingsError
+from core.startup import (
+    level_problem,
+    nonebot_config,
+    plugin_config,
+    token_allowed,
+    token_problem,
+    token_refused,
+)
 from models.db import close_db, open_db
 
 HERE = Path(__file__).parent
 EXAMPLE_ORG = HERE / "org.example.toml"
 
 
+def _checked() -> tuple[Config, Settings, str | None]:
+    """Every setting, read as NoneBot will read it, before it starts: SettingsError names a bad
+    one. Also what is wrong with the access token, when QUNGUI_ALLOW_OPEN_TOKEN lets it pass.
+    """
+    config = nonebot_config()
+    if problem := level_problem(config.log_level):
+        raise SettingsError(problem)
+    settings = plugin_config(Settings, config)
+    token = token_problem(plugin_config(OneBotConfig, config).onebot_access_token)
+    if token is not None and not settings.qungui_allow_open_token:
+        raise SettingsError(token_refused(token))
+    return config, settings, token
+
+
 def main() -> None:
-    nonebot.init()
-    log_from(nonebot.get_driver().config.log_level)
     try:
-        settings = load_settings()
+        config, settings, open_token = _checked()
     except SettingsError as exc:
         logger.error(str(exc))
         sys.exit(2)
+    log_from(config.log_level)  # before NoneBot starts: its first lines go through it too
+    if not carries_text(config.log_level):
+        quiet_event_logs()
+    nonebot.init()
+    if open_token is not None:
+        logger.warning(token_allowed(open_token))
     org_file = settings.qungui_org_file
     if not org_file.exists():
         logger.warning("=" * 70)

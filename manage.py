@@ -14,16 +14,19 @@ from core.org import Org
 
 
 def _settings_db_url() -> str:
+    """The database of the settings, checked as the bot checks them before NoneBot starts."""
     import nonebot
 
-    from core.settings import SettingsError, load_settings
+    from core.settings import Settings, SettingsError
+    from core.startup import nonebot_config, plugin_config
 
-    nonebot.init()
     try:
-        return load_settings().db_url
+        settings = plugin_config(Settings, nonebot_config())
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         sys.exit(2)
+    nonebot.init()
+    return settings.db_url
 
 
 async def _migrate(db_url: str) -> int:

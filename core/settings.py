@@ -10,6 +10,9 @@ from core.weekly import WeeklyTime, parse_weekly_time
 
 Script = Literal["zh-Hant", "zh-Hans"]
 GRADES = ("一級", "二級", "三級")
+DB_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
+SECRET = frozenset({"onebot_access_token", "onebot_secret", "qungui_db_url"})
+"""Settings whose value a refusal never repeats."""
 
 
 class Settings(BaseModel):
@@ -17,6 +20,8 @@ class Settings(BaseModel):
 
     qungui_data_dir: Path = Path("data")
     qungui_db_url: str = ""
+    # Start with an empty ONEBOT_ACCESS_TOKEN or the example's: for tests on a closed machine only.
+    qungui_allow_open_token: bool = False
     qungui_org_file: Path = Path("org.toml")
     qungui_script: Script = "zh-Hant"
     # Pacing per bot account: group/private sends, and management actions (recall, mute, kick…).
@@ -43,6 +48,17 @@ class Settings(BaseModel):
     qungui_clearance_batch_days: float = Field(default=7.0, gt=0)
     qungui_clearance_mentions: int = Field(default=20, ge=1, le=50)
     qungui_clearance_check_seconds: float = Field(default=300.0, ge=1)
+
+    @field_validator("qungui_db_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        value = value.strip()
+        scheme, found, _ = value.partition("://")
+        if value and (not found or scheme.lower() not in DB_SCHEMES):
+            # The scheme only: the rest of a URL may hold a password.
+            named = f"，不是 {scheme}://…" if scheme and found else ""
+            raise ValueError(f"應為 sqlite://路徑 或 postgres://用戶:密碼@主機:5432/庫名{named}")
+        return value
 
     @field_validator("qungui_lexicon_dir", mode="before")
     @classmethod
@@ -96,7 +112,17 @@ class Settings(BaseModel):
 
 
 class SettingsError(Exception):
-    """A setting cannot be used; the message names it and says what is wrong."""
+    """A setting cannot be used; the message names it and says what is wrong, in one line."""
+
+
+def invalid(exc: ValidationError) -> SettingsError:
+    """The first error of `exc` as one line naming the setting (its value unless it is secret)."""
+    first = exc.errors()[0]
+    key = str(first["loc"][0]) if first["loc"] else "?"
+    key = key.replace("onebot_v11_", "onebot_", 1)  # the OneBot adapter's aliases
+    message = str(first["msg"]).removeprefix("Value error, ")
+    shown = "" if key in SECRET else f"（輸入：{first.get('input')!r}）"
+    return SettingsError(f"設定 {key.upper()} 有誤：{message}{shown}")
 
 
 def load_settings() -> Settings:
@@ -106,8 +132,4 @@ def load_settings() -> Settings:
     try:
         return nonebot.get_plugin_config(Settings)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "?"
-        raise SettingsError(
-            f"設定 {name} 有誤：{first['msg']}（輸入：{first.get('input')!r}）"
-        ) from exc
+        raise invalid(exc) from exc

@@ -7,6 +7,11 @@ slip in. Blank rows are skipped. CSV is read as UTF-8 with or without BOM; a fil
 valid UTF-8 but is valid GB18030 (what Excel on Chinese Windows saves as plain "CSV") is read as
 that. Only the first sheet of a workbook is read, and formulas count by their last computed value.
 
+A file is refused before it is parsed when it is larger than `MAX_FILE_BYTES`, or, for a
+workbook (a zip archive), when its members would unpack past `MAX_UNPACKED_BYTES` or one of them
+is packed more than `MAX_RATIO` times (a zip bomb): the sizes are read from the archive's
+directory, and zipfile never unpacks a member past the size the directory gives.
+
 The file is taken whole or not at all: the first bad row raises `RosterFileError` with the
 spreadsheet row number (header = row 1; row 0 = the file as a whole). A row is bad when it lacks
 unit, name or account, when the account is not a QQ number (5 to 11 digits, no leading zero), when
@@ -18,8 +23,9 @@ pass `units`, which maps each row's unit to the name to store or raises `UnitRef
 unit, a unit outside the one being imported): the row is then refused with that reason.
 
 Text cells are stored NFKC-folded with whitespace runs collapsed, so writing entries read from a
-file and reading them back yields equal entries. Written text cells are always text, never
-formulas.
+file and reading them back yields equal entries. Written text is never a formula (`core.sheets`):
+a text cell in a workbook; in a CSV a field starting with `=`, `+`, `-`, `@` gets a leading `'`,
+which reading takes off again.
 """
 
 import csv
@@ -33,13 +39,13 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 from xml.etree.ElementTree import ParseError
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from core import sheets
 from core.script import to_simplified
 from plugins.realname import texts
 from plugins.realname.normal import fold
@@ -49,6 +55,13 @@ Column = Literal["unit", "name", "account", "status", "note"]
 
 MAX_ROWS = 100_000
 """Data rows accepted in one file; the street's whole roster is about half of it."""
+MB = 1024 * 1024
+MAX_FILE_BYTES = 20 * MB
+"""A file of MAX_ROWS rows is about 2 MB as .xlsx, 4 MB as .csv."""
+MAX_UNPACKED_BYTES = 64 * MB
+"""All members of a workbook, unpacked; MAX_ROWS rows unpack to about 25 to 40 MB."""
+MAX_RATIO = 100
+"""Unpacked over packed size of one member (past 1 MB); a roster's sheet packs about 15 times."""
 
 _HEADERS: dict[str, Column] = {
     "单位": "unit",
@@ -89,6 +102,8 @@ def read_roster(path: str | os.PathLike[str], units: UnitCheck | None = None) ->
     """Entries of the roster file at `path` (`.xlsx` or `.csv`), or RosterFileError."""
     file = Path(path)
     try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            raise RosterFileError(0, texts.file_too_large(MAX_FILE_BYTES // MB))
         data = file.read_bytes()
     except OSError as error:
         raise RosterFileError(0, texts.file_unopened(error.strerror or str(error))) from error
@@ -100,7 +115,12 @@ def read_roster_bytes(
 ) -> list[RosterEntry]:
     """Entries of an uploaded roster file; `filename` gives the format by its suffix."""
     suffix = Path(filename).suffix.lower()
+    if len(data) > MAX_FILE_BYTES:
+        raise RosterFileError(0, texts.file_too_large(MAX_FILE_BYTES // MB))
     if suffix == ".xlsx":
+        refused = unpacking_refusal(_members(data))
+        if refused is not None:
+            raise RosterFileError(0, refused)
         return _parse_rows(_xlsx_rows(data), units)
     if suffix == ".csv":
         return _parse_rows(_csv_rows(data), units)
@@ -124,7 +144,7 @@ def roster_bytes(entries: Iterable[RosterEntry], suffix: str) -> bytes:
         text = io.StringIO(newline="")
         writer = csv.writer(text)
         writer.writerow(texts.ROSTER_COLUMNS)
-        writer.writerows(rows)
+        writer.writerows([sheets.csv_field(value) for value in row] for row in rows)
         return text.getvalue().encode("utf-8-sig")
     raise ValueError(f"roster files are .xlsx or .csv, not {suffix!r}")
 
@@ -132,18 +152,33 @@ def roster_bytes(entries: Iterable[RosterEntry], suffix: str) -> bytes:
 def _xlsx_bytes(rows: list[list[str | int]]) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("名冊")
-    sheet.append(list(texts.ROSTER_COLUMNS))
+    sheet.append(sheets.row(sheet, texts.ROSTER_COLUMNS))
     for row in rows:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value if value != "" else None)
-            if isinstance(value, str):
-                cell.data_type = "s"  # a name starting with "=" stays text, not a formula
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append(sheets.row(sheet, (value if value != "" else None for value in row)))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def unpacking_refusal(members: Iterable[tuple[int, int]]) -> str | None:
+    """Why a workbook whose members have these (unpacked, packed) sizes is not read, or None."""
+    total = 0
+    for unpacked, packed in members:
+        total += unpacked
+        if total > MAX_UNPACKED_BYTES:
+            return texts.file_unpacks_too_large(MAX_UNPACKED_BYTES // MB)
+        if unpacked > MB and unpacked > packed * MAX_RATIO:
+            return texts.file_packed_too_tightly(MAX_RATIO)
+    return None
+
+
+def _members(data: bytes) -> list[tuple[int, int]]:
+    """The (unpacked, packed) size of each member, from the zip's directory alone."""
+    try:
+        with ZipFile(io.BytesIO(data)) as archive:
+            return [(info.file_size, info.compress_size) for info in archive.infolist()]
+    except (BadZipFile, OSError, ValueError) as error:
+        raise RosterFileError(0, texts.FILE_UNREADABLE) from error
 
 
 def _xlsx_rows(data: bytes) -> Iterator[Sequence[object]]:
@@ -171,7 +206,8 @@ def _csv_rows(data: bytes) -> Iterator[Sequence[object]]:
             ) from error
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        yield from reader
+        for row in reader:
+            yield [sheets.csv_unquote(field) for field in row]
     except csv.Error as error:
         raise RosterFileError(reader.line_num, texts.FILE_BAD_CSV) from error
 

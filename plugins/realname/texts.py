@@ -48,6 +48,18 @@ def file_too_many_rows(limit: int) -> str:
     return f"名冊超過{limit}行，請分單位導入"
 
 
+def file_too_large(limit_mb: int) -> str:
+    return f"檔案超過{limit_mb} MB，未讀取：請分單位導入"
+
+
+def file_unpacks_too_large(limit_mb: int) -> str:
+    return f"檔案解壓後超過{limit_mb} MB，不像名冊，未讀取：請分單位導入"
+
+
+def file_packed_too_tightly(ratio: int) -> str:
+    return f"檔案內容的壓縮比超過{ratio}倍，不像名冊，未讀取：請用試算表軟件另存後再導入"
+
+
 def roster_error(row: int, reason: str) -> str:
     """The whole message for a refused roster file; row 0 stands for the file as a whole."""
     return f"第{row}行：{reason}" if row > 0 else reason

@@ -2,7 +2,8 @@
 by category with a bar chart, and a sheet of notes. Times are the street's local time.
 
 Written with openpyxl in write-only mode: rows stream to the file, so a month of a street's
-records takes a fraction of a second.
+records takes a fraction of a second. Every row goes through `core.sheets.row`: a group name or
+a reason that starts with `=` is text in the workbook, never a formula.
 """
 
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from core import sheets
 from core.script import Script, in_script
 from plugins.reports import texts
 from plugins.reports.scorecard import CategoryStat, RecordFact, Scorecard
@@ -38,11 +40,9 @@ def _sheet(
     for index, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
     sheet.freeze_panes = "A2"
-    head = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, in_script(header, script))
+    head = sheets.row(sheet, (in_script(header, script) for header in headers))
+    for cell in head:
         cell.font = BOLD
-        head.append(cell)
     sheet.append(head)
     return sheet
 
@@ -134,7 +134,7 @@ def write_workbook(report: StreetReport, path: Path, tz: ZoneInfo, script: Scrip
         script,
     )
     for card in report.cards:
-        summary.append(summary_row(card, summary, script))
+        summary.append(sheets.row(summary, summary_row(card, summary, script)))
     measures = _sheet(
         book,
         texts.SHEET_MEASURES,
@@ -143,19 +143,19 @@ def write_workbook(report: StreetReport, path: Path, tz: ZoneInfo, script: Scrip
         script,
     )
     for record in report.records:
-        measures.append(measure_row(record, tz, script))
+        measures.append(sheets.row(measures, measure_row(record, tz, script)))
     categories = _sheet(
         book, texts.SHEET_CATEGORIES, texts.CATEGORY_HEADERS, (24, 8, 8, 18, 12), script
     )
     rows = category_rows(report.categories, script)
     for row in rows:
-        categories.append(row)
+        categories.append(sheets.row(categories, row))
     with_findings = sum(1 for s in report.categories if s.findings) or 1
     title = in_script(texts.chart_title(report, tz), script)
     categories.add_chart(_chart(categories, with_findings, title), "G2")
     notes = _sheet(book, texts.SHEET_NOTES, texts.NOTES_HEADERS, (14, 90), script)
     for label, text in texts.notes(report, tz):
-        notes.append([in_script(label, script), in_script(text, script)])
+        notes.append(sheets.row(notes, (in_script(label, script), in_script(text, script))))
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path

@@ -1,10 +1,12 @@
 """`manage.py roster import|export` as a subprocess on real .xlsx and .csv files."""
 
+import time
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
+from tests.bombs import MB, zip_bomb_xlsx
 from tests.e2e.process import BotProcess
 
 pytestmark = pytest.mark.e2e
@@ -96,3 +98,18 @@ def test_import_twice_changes_nothing_and_an_export_reimports_to_the_same_state(
         again = migrated.manage("roster", "import", str(tmp_path / name))
         assert "名冊沒有變化" in again.stdout
         assert migrated.query(PEOPLE_SQL) == state
+
+
+def test_a_zip_bomb_is_refused_in_one_line_before_it_is_read(
+    migrated: BotProcess, tmp_path: Path
+) -> None:
+    bomb = zip_bomb_xlsx(tmp_path / "bomb.xlsx", 285)
+    assert bomb.stat().st_size < MB
+    started = time.monotonic()
+    refused = migrated.manage("roster", "import", str(bomb))
+    assert time.monotonic() - started < 15  # the process's start-up; reading it took 123 s
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines() == [
+        "名冊未導入，沒有任何改動。檔案解壓後超過64 MB，不像名冊，未讀取：請分單位導入"
+    ]
+    assert migrated.query("SELECT count(*) FROM roster_person") == [(0,)]

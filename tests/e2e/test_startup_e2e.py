@@ -1,4 +1,6 @@
-"""Start-up: a bad organisation file stops the bot with the key named; a missing one is loud."""
+"""Start-up: a bad setting or organisation file stops the bot in one line naming it (exit 2);
+a missing organisation file is loud; an open OneBot port is refused unless a test allows it.
+"""
 
 import subprocess
 import sys
@@ -6,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core.startup import EXAMPLE_TOKEN
 from tests.e2e.process import ROOT, BotProcess
 
 pytestmark = pytest.mark.e2e
@@ -81,3 +84,83 @@ def test_migrate_and_start_create_a_fresh_data_dir(tmp_path: Path) -> None:
     process.start()
     process.stop()
     assert (fresh / "qungui.sqlite3").is_file()
+
+
+def _bot(process: BotProcess, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """bot.py run once, unmigrated: a bad setting stops it before the database is opened."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bot.py")],
+        cwd=cwd or process.data_dir,
+        env=process.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _one_line(done: subprocess.CompletedProcess[str], *names: str) -> str:
+    """The refusal is the whole output: one line, naming each of `names`, no traceback."""
+    assert done.returncode == 2, done.stdout + done.stderr
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    assert len(lines) == 1, lines
+    for name in names:
+        assert name in lines[0]
+    return lines[0]
+
+
+BAD_SETTINGS = [
+    ({"PORT": "abc"}, "設定 PORT 有誤"),
+    ({"SUPERUSERS": "not json"}, "設定 SUPERUSERS 有誤：應寫成 JSON"),
+    ({"QUNGUI_DB_URL": "mysql://root:hunter2@db/qungui"}, "設定 QUNGUI_DB_URL 有誤"),
+    ({"LOG_LEVEL": "loud"}, "設定 LOG_LEVEL 有誤"),
+    ({"ONEBOT_WS_URLS": '["nope"]'}, "設定 ONEBOT_WS_URLS 有誤"),
+]
+
+
+@pytest.mark.parametrize(("settings", "named"), BAD_SETTINGS)
+def test_a_bad_setting_is_one_line_naming_it(
+    tmp_path: Path, settings: dict[str, str], named: str
+) -> None:
+    line = _one_line(_bot(BotProcess(tmp_path, **settings)), named)
+    assert "hunter2" not in line
+
+
+@pytest.mark.parametrize(("settings", "named"), BAD_SETTINGS[:3])
+def test_the_command_line_refuses_the_same_settings_in_one_line(
+    tmp_path: Path, settings: dict[str, str], named: str
+) -> None:
+    done = BotProcess(tmp_path, **settings).manage("migrate")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]
+    assert named in done.stderr
+    assert "hunter2" not in done.stderr
+
+
+def test_settings_in_the_env_file_are_read_as_nonebot_reads_them(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path)
+    del process.env["PORT"], process.env["SUPERUSERS"]
+    (tmp_path / ".env").write_text('PORT=8080\nSUPERUSERS=["1"]\n', "utf-8")
+    (tmp_path / ".env.prod").write_text("PORT=abc\n", "utf-8")  # ENVIRONMENT=prod: read last
+    _one_line(_bot(process), "設定 PORT 有誤", "'abc'")
+    (tmp_path / ".env.prod").write_text("", "utf-8")
+    (tmp_path / ".env").write_text("PORT=8080\nSUPERUSERS=[1, 2\n", "utf-8")
+    _one_line(_bot(process), "設定 SUPERUSERS 有誤")
+
+
+@pytest.mark.parametrize(("token", "problem"), [("", "未填"), (EXAMPLE_TOKEN, "示例值")])
+def test_an_open_or_example_token_is_refused(tmp_path: Path, token: str, problem: str) -> None:
+    process = BotProcess(tmp_path, ONEBOT_ACCESS_TOKEN=token)
+    _one_line(_bot(process), "設定 ONEBOT_ACCESS_TOKEN", problem, "QUNGUI_ALLOW_OPEN_TOKEN")
+    del process.env["ONEBOT_ACCESS_TOKEN"]  # not set at all
+    _one_line(_bot(process), "設定 ONEBOT_ACCESS_TOKEN 未填")
+
+
+def test_a_test_may_allow_an_open_token_and_the_log_says_so(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path, ONEBOT_ACCESS_TOKEN="", QUNGUI_ALLOW_OPEN_TOKEN="true")
+    process.start()
+    process.stop()
+    warned = [line for line in process.log.read_text("utf-8").splitlines() if "未填" in line]
+    assert len(warned) == 1
+    assert "[WARNING]" in warned[0]
+    assert "只可用於測試" in warned[0]

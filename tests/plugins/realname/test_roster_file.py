@@ -1,9 +1,11 @@
 import csv
+import time
+import tracemalloc
 import zipfile
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from plugins.realname import roster_file
 from plugins.realname.roster import RosterEntry, diff_roster
@@ -14,6 +16,7 @@ from plugins.realname.roster_file import (
     roster_bytes,
     write_roster,
 )
+from tests.bombs import MB, memory_ceiling, zip_bomb_xlsx
 
 HEADER = ["單位", "姓名", "帳號", "狀態", "備註"]
 GOOD = ["XX社區", "張三", 12345678, "在崗", ""]
@@ -208,6 +211,27 @@ def test_importing_one_file_twice_changes_nothing(make):
     assert diff.unchanged == tuple(first)
 
 
+def test_exported_text_that_looks_like_a_formula_stays_text(tmp_path):
+    entries = [
+        RosterEntry("YY村", "=SUM(A1)", 34567890, "在崗", "+1 -1 @x"),
+        RosterEntry("YY村", "@王五", 34567891, "在崗", "-調往 街道"),
+    ]
+    write_roster(entries, tmp_path / "名冊.xlsx")
+    sheet = load_workbook(tmp_path / "名冊.xlsx")["名冊"]
+    cells = [[(c.value, c.data_type) for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert cells == [
+        [("YY村", "s"), ("=SUM(A1)", "s"), (34567890, "n"), ("在崗", "s"), ("+1 -1 @x", "s")],
+        [("YY村", "s"), ("@王五", "s"), (34567891, "n"), ("在崗", "s"), ("-調往 街道", "s")],
+    ]
+    write_roster(entries, tmp_path / "名冊.csv")
+    lines = (tmp_path / "名冊.csv").read_text("utf-8-sig").splitlines()
+    assert lines[1:] == [
+        "YY村,'=SUM(A1),34567890,在崗,'+1 -1 @x",
+        "YY村,'@王五,34567891,在崗,'-調往 街道",
+    ]
+    assert read_roster(tmp_path / "名冊.csv") == entries
+
+
 def test_csv_export_has_a_bom_and_traditional_headers():
     data = roster_bytes(ENTRIES[:1], ".CSV")
     assert data.startswith("\ufeff單位,姓名,帳號,狀態,備註\r\n".encode())
@@ -247,3 +271,61 @@ def test_a_damaged_sheet_refuses_the_file(tmp_path):
     with pytest.raises(RosterFileError) as raised:
         read_roster(damaged)
     assert (raised.value.row, raised.value.reason) == (0, "檔案無法讀取，請確認是有效的 .xlsx 檔案")
+
+
+def test_a_zip_bomb_is_refused_quickly_before_it_is_parsed(tmp_path):
+    """Under 1 MB on disk, 285 MB of cells unpacked (one like it took 123 s and 1.2 GB)."""
+    bomb = zip_bomb_xlsx(tmp_path / "bomb.xlsx", 285)
+    assert bomb.stat().st_size < MB
+    tracemalloc.start()
+    started = time.perf_counter()
+    with memory_ceiling(64 * MB), pytest.raises(RosterFileError) as raised:
+        read_roster(bomb)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    reason = "檔案解壓後超過64 MB，不像名冊，未讀取：請分單位導入"
+    assert (raised.value.row, raised.value.reason) == (0, reason)
+    assert elapsed < 0.2
+    assert peak < 4 * MB
+
+
+def test_a_member_packed_past_the_ratio_is_refused(tmp_path):
+    bomb = zip_bomb_xlsx(tmp_path / "tight.xlsx", 8)  # under the size limit, packed ~1000 times
+    with pytest.raises(RosterFileError) as raised:
+        read_roster(bomb)
+    assert (
+        raised.value.reason
+        == "檔案內容的壓縮比超過100倍，不像名冊，未讀取：請用試算表軟件另存後再導入"
+    )
+
+
+@pytest.mark.parametrize(
+    ("members", "refused"),
+    [
+        ([(36 * MB, 2 * MB), (10_000, 1_500)], None),  # a full roster as openpyxl writes it
+        ([(900_000, 100)], None),  # a small member may pack tightly
+        ([(2 * MB, 20_000)], "壓縮比"),
+        ([(2 * MB, 0)], "壓縮比"),
+        ([(40 * MB, 4 * MB), (30 * MB, 3 * MB)], "解壓後超過64 MB"),
+        ([(1, 1)] * 10, None),
+    ],
+)
+def test_unpacking_refusal_weighs_sizes_and_ratios(members, refused):
+    reason = roster_file.unpacking_refusal(members)
+    if refused is None:
+        assert reason is None
+    else:
+        assert reason is not None
+        assert refused in reason
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path):
+    big = tmp_path / "名冊.csv"
+    with big.open("wb") as file:
+        file.truncate(roster_file.MAX_FILE_BYTES + 1)  # sparse: nothing is written
+    with pytest.raises(RosterFileError) as raised:
+        read_roster(big)
+    assert raised.value.reason == "檔案超過20 MB，未讀取：請分單位導入"
+    with pytest.raises(RosterFileError, match="檔案超過20 MB"):
+        read_roster_bytes(b"," * (roster_file.MAX_FILE_BYTES + 1), "名冊.csv")

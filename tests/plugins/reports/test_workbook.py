@@ -191,3 +191,20 @@ async def test_dormancy_is_the_clearance_duty_s_judgement() -> None:
     await ClearanceSetting.create(group=group, dormant_days=90, changed_by=accounts.ADMIN)
     (facts,) = await store.group_facts([group], SINCE, NOW, NOW, [])
     assert (facts.activity, facts.silent_days) == ("active", 0)
+
+
+async def test_a_group_name_or_reason_that_looks_like_a_formula_is_text(tmp_path: Path) -> None:
+    mine = await filed_group()
+    mine.name = '=HYPERLINK("http://example.invalid","點我")'
+    await mine.save()
+    await record(NOW - timedelta(days=1), action="warning", actor=accounts.ADMIN, reason="=1+2")
+    await record(NOW - timedelta(hours=1), action="warning", actor=accounts.ADMIN, reason="@x")
+    report = await store.gather_street(SINCE, NOW, NOW)
+    book = load_workbook(write_workbook(report, tmp_path / "street.xlsx", TZ, "zh-Hant"))
+    name = book["總表"]["B2"]
+    assert (name.value, name.data_type) == (mine.name, "s")
+    reasons = [book["處置記錄"][f"J{r}"] for r in (2, 3)]
+    assert [(c.value, c.data_type) for c in reasons] == [("=1+2", "s"), ("@x", "s")]
+    group_id, members = book["總表"]["A2"], book["總表"]["H2"]
+    assert (group_id.value, group_id.data_type) == (accounts.GROUP, "n")
+    assert (members.value, members.data_type) == (30, "n")
