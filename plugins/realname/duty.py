@@ -3,10 +3,10 @@ card changes and departures. Decisions come from the pure modules, measures go t
 measures service, platform calls through the paced port.
 """
 
-from adapters.actions import Action, AnswerJoin, Kick, SetCard
+from adapters.actions import Action, AnswerJoin, Kick, Refused, SetCard, Why
 from adapters.events import CardChange, JoinRequest, MemberChange
 from adapters.message import Mention, Text
-from adapters.port import GroupInfo, Platform
+from adapters.port import GroupInfo, Member, Platform
 from core import runtime
 from core.script import in_script
 from core.send import to_group, to_people
@@ -109,12 +109,22 @@ async def welcome(platform: Platform, joined: MemberChange) -> None:
         await to_people(platform, await registry.admin_ids(group), notice, about=group.group_id)
         return
     rules = await rules_for(group)
-    card = card_to_set(joined.user_id, rules.rule, await store.roster_index(), group.unit.name)
+    roster = await store.roster_index()
+    # Read the card first: a member may join with one already (ONEBOT.md, group_increase).
+    member = await platform.member(group.group_id, joined.user_id)
+    if isinstance(member, Refused) and member.why is Why.NOT_MEMBER:
+        return  # gone again before the welcome
+    verdict = CardVerdict("malformed")
+    if isinstance(member, Member) and member.card:
+        verdict = judge(member.card, rules.rule, roster, group.unit.name, account=joined.user_id)
+        if accepted(verdict, joined.user_id, roster):
+            return
+    card = card_to_set(joined.user_id, rules.rule, roster, group.unit.name)
     if card is not None:
         set_card = SetCard(group.group_id, joined.user_id, card)
         if (await platform.perform(set_card, key=group.group_id)).ok:
             return
-    problem = explain(CardVerdict("malformed"), rules.rule, group.unit.name)
+    problem = explain(verdict, rules.rule, group.unit.name)
     await ask_for_card(platform, group, rules, joined.user_id, problem, first=True)
 
 

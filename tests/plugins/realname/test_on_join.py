@@ -12,7 +12,7 @@ from plugins.realname import store, texts
 from plugins.realname.roster import RosterEntry
 from plugins.registry import store as registry_store
 from tests import accounts
-from tests.factories import expect_private_send, make_bot
+from tests.factories import expect_member, expect_private_send, make_bot
 from tests.plugins.registry.helpers import filed_group
 
 from .events import FIXED_NOW, card_notice, expect_kick, expect_mention, joined, left
@@ -62,9 +62,11 @@ async def test_a_roster_member_gets_the_card_set(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, joined(ZHANG.account))
+        expect_member(ctx, ZHANG.account)  # the card is read first
         expect_card(ctx, ZHANG.account, "XX社區-張三")
         # A roster person of another unit keeps their own unit: they are who the card says.
         ctx.receive_event(bot, joined(VISITOR.account))
+        expect_member(ctx, VISITOR.account)  # the card is read first
         expect_card(ctx, VISITOR.account, "XX村-王五")
     assert await CardDeadline.all().count() == 0
 
@@ -76,6 +78,7 @@ async def test_the_groups_own_format_shapes_the_card(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, joined(ZHANG.account))
+        expect_member(ctx, ZHANG.account)  # the card is read first
         expect_card(ctx, ZHANG.account, "張三")
 
 
@@ -85,9 +88,11 @@ async def test_a_stranger_is_asked_for_a_card_with_a_deadline(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, joined(accounts.STRANGER))
+        expect_member(ctx, accounts.STRANGER)  # the card is read first
         expect_mention(ctx, accounts.STRANGER, texts.card_prompt(FORMAT_PROMPT, DUE, False))
         # A departed roster person is not given a card either.
         ctx.receive_event(bot, joined(LI.account))
+        expect_member(ctx, LI.account)  # the card is read first
         expect_mention(ctx, LI.account, texts.card_prompt(FORMAT_PROMPT, DUE, False))
     rows = await CardDeadline.all().order_by("id")
     assert [(r.user_id, r.status, r.bot_id) for r in rows] == [
@@ -105,6 +110,7 @@ async def test_a_refused_card_falls_back_to_the_prompt(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, joined(ZHANG.account))
+        expect_member(ctx, ZHANG.account)  # the card is read first
         expect_card(
             ctx,
             ZHANG.account,
@@ -134,6 +140,7 @@ async def test_a_compliant_card_change_clears_the_deadline(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, joined(accounts.STRANGER))
+        expect_member(ctx, accounts.STRANGER)  # the card is read first
         expect_mention(ctx, accounts.STRANGER, texts.card_prompt(FORMAT_PROMPT, DUE, False))
         ctx.receive_event(bot, card_notice(accounts.STRANGER, "XX社區-張三"))  # not theirs
         ctx.receive_event(bot, card_notice(ZHANG.account, "XX社区—张三"))  # no deadline: nothing
@@ -167,6 +174,7 @@ async def test_leaving_closes_the_deadline_and_the_bots_removal_closes_all(app: 
         bot = make_bot(ctx)
         for user in (accounts.STRANGER, accounts.MEMBER, accounts.OWNER):
             ctx.receive_event(bot, joined(user))
+            expect_member(ctx, user)  # the card is read first
             expect_mention(ctx, user, texts.card_prompt(FORMAT_PROMPT, DUE, False))
         ctx.receive_event(bot, left(accounts.STRANGER))
     statuses = {r.user_id: r.status for r in await CardDeadline.all()}
@@ -187,6 +195,36 @@ async def test_rejoining_replaces_the_old_deadline(app: App) -> None:
         bot = make_bot(ctx)
         for _ in range(2):
             ctx.receive_event(bot, joined(accounts.STRANGER))
+            expect_member(ctx, accounts.STRANGER)  # the card is read first
             expect_mention(ctx, accounts.STRANGER, texts.card_prompt(FORMAT_PROMPT, DUE, False))
     rows = await CardDeadline.all().order_by("id")
     assert [r.status for r in rows] == [DeadlineStatus.LEFT, DeadlineStatus.OPEN]
+
+
+async def test_a_member_who_joins_with_a_compliant_card_is_not_asked(app: App) -> None:
+    await filed_group()
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(bot, joined(accounts.STRANGER))
+        expect_member(ctx, accounts.STRANGER, card="XX社區-路人")  # no roster yet: the format
+    await store.import_roster([ZHANG], "test.csv")
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(bot, joined(ZHANG.account))
+        expect_member(ctx, ZHANG.account, card="XX社區-張三")
+    assert await CardDeadline.all().count() == 0
+
+
+async def test_a_member_gone_before_the_welcome_is_left_alone(app: App) -> None:
+    await filed_group()
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(bot, joined(accounts.STRANGER))
+        ctx.should_call_api(
+            "get_group_member_info",
+            {"group_id": accounts.GROUP, "user_id": accounts.STRANGER, "no_cache": True},
+            exception=ActionFailed(
+                retcode=1200, message=f"群({accounts.GROUP})成员{accounts.STRANGER}不存在"
+            ),
+        )
+    assert await CardDeadline.all().count() == 0
