@@ -11,6 +11,7 @@ from nonebot.adapters import Bot, Event, Message
 from nonebot.adapters.onebot.v11 import Bot as OneBotBot
 from nonebot.adapters.onebot.v11 import Event as OneBotEvent
 from nonebot.adapters.onebot.v11 import (
+    FriendRequestEvent,
     GroupDecreaseNoticeEvent,
     GroupIncreaseNoticeEvent,
     GroupMessageEvent,
@@ -187,6 +188,22 @@ class CardChange:
     user_id: int
     card_new: str
     card_old: str
+
+
+@dataclass(frozen=True)
+class FriendRequest:
+    """Someone asks to be the bot's friend; `flag` answers it (actions.AnswerFriend)."""
+
+    platform: str
+    bot_id: str
+    user_id: int
+    flag: str
+
+
+def friend_request_of(event: Event) -> FriendRequest | None:
+    if not isinstance(event, FriendRequestEvent):
+        return None
+    return FriendRequest("qq", str(event.self_id), event.user_id, event.flag)
 
 
 def join_request_of(event: Event) -> JoinRequest | None:

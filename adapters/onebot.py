@@ -279,6 +279,9 @@ class OneBotPlatform:
             self.account.set_friends(frozenset(int(u) for u in found if u is not None))
         return user_id in (self.account.friends or frozenset())
 
+    def befriended(self, user_id: int) -> None:
+        self.account.befriended(user_id)
+
     async def group_files(self, group_id: int) -> list[GroupFile] | Refused:
         data = await self._call("get_group_root_files", group_id=group_id, file_count=200)
         if isinstance(data, Refused):

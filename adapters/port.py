@@ -112,6 +112,10 @@ class Platform(Protocol):
 
     async def is_friend(self, user_id: int) -> bool: ...
 
+    def befriended(self, user_id: int) -> None:
+        """A friend request the bot accepted: the person is reached directly from now on."""
+        ...
+
     async def groups(self) -> list[GroupInfo] | Refused:
         """Every group the account is in."""
         ...

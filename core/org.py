@@ -99,6 +99,13 @@ class Org(_Strict):
     def is_department(self, account: Account) -> bool:
         return account in self.department.staff
 
+    def people(self) -> frozenset[Account]:
+        """Every account the file names: department staff, unit leaders, the escalation chain."""
+        e = self.escalation
+        named = [*self.department.staff, *e.street_leaders, *e.party_committee]
+        named += [*e.cyberspace_contacts, *(a for u in self.units for a in u.leaders)]
+        return frozenset(named)
+
 
 class OrgFileError(Exception):
     """The organisation file cannot be used; the message names the file, the key and the fault."""

@@ -12,7 +12,7 @@ from adapters.events import sender_of  # noqa: E402
 from core import runtime  # noqa: E402
 from core.dispatch import watch  # noqa: E402
 from core.schedule import every  # noqa: E402
-from plugins.registry import activity, matchers, store  # noqa: E402, F401
+from plugins.registry import activity, friends, matchers, store  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
     name="registry",
