@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from nonebot.adapters.onebot.v11 import Bot, Message, MessageSegment
+from nonebot.adapters.onebot.v11 import Adapter, Bot, Message, MessageSegment
 from nonebot.adapters.onebot.v11.exception import ActionFailed, NetworkError
 from nonebot.log import logger
 
@@ -34,7 +34,15 @@ from adapters.actions import (
     Why,
 )
 from adapters.message import Mention, Outgoing, Text
-from adapters.port import GroupFile, GroupInfo, Member, PendingJoin, Role, the_upload
+from adapters.port import (
+    GroupFile,
+    GroupInfo,
+    Member,
+    PastMessage,
+    PendingJoin,
+    Role,
+    the_upload,
+)
 from adapters.refusals import classify
 
 NO_ANSWER = -1  # the connection failed or timed out: no platform answer at all
@@ -156,6 +164,46 @@ def to_pending_join(data: dict[str, Any]) -> PendingJoin:
         flag=str(data.get("request_id") or ""),
         answered=bool(data.get("checked")),
     )
+
+
+def _seconds(value: Any) -> datetime | None:
+    """A message time; NapCat falls back to milliseconds in some paths (ob/api/msg.ts)."""
+    if not isinstance(value, int) or value <= 0:
+        return None
+    return datetime.fromtimestamp(value / 1000 if value >= 10**11 else value, UTC)
+
+
+def to_past(group_id: int, data: Any) -> PastMessage | None:
+    """One message of get_group_msg_history, in the shape NapCat pushes messages in."""
+    if not isinstance(data, dict) or data.get("message_type") != "group":
+        return None
+    at = _seconds(data.get("time"))
+    ident, user = data.get("message_id"), data.get("user_id")
+    if at is None or not isinstance(ident, int) or not str(user).isdigit():
+        return None
+    message = data.get("message")
+    segments: list[Any] = message if isinstance(message, list) else []
+    text = "".join(
+        str(s.get("data", {}).get("text", ""))
+        for s in segments
+        if isinstance(s, dict) and s.get("type") == "text"
+    )
+    raw = {**data, "post_type": "message", "group_id": group_id}
+    return PastMessage(group_id, ident, int(str(user)), at, text, raw)
+
+
+def join_event(join: PendingJoin) -> dict[str, Any]:
+    """A join request read from get_group_system_msg, as NapCat would have pushed it."""
+    return {
+        "time": int(datetime.now(UTC).timestamp()),
+        "post_type": "request",
+        "request_type": "group",
+        "sub_type": "add",
+        "group_id": join.group_id,
+        "user_id": join.user_id,
+        "comment": join.comment,
+        "flag": join.flag,
+    }
 
 
 def _to_group(data: dict[str, Any]) -> GroupInfo:
@@ -289,7 +337,7 @@ class OneBotPlatform:
         files = data.get("files") if isinstance(data, dict) else None
         return [to_file(f) for f in files or [] if isinstance(f, dict)]
 
-    async def history(self, group_id: int, count: int) -> list[Any] | Refused:
+    async def history(self, group_id: int, count: int) -> list[PastMessage] | Refused:
         data = await self._call(
             "get_group_msg_history", group_id=group_id, count=min(count, HISTORY_MAX)
         )
@@ -297,8 +345,14 @@ class OneBotPlatform:
             # ob/action/go-cqhttp/GetGroupMsgHistory.ts refuses an empty history (`消息…不存在`)
             return [] if data.why is Why.GONE else data
         messages = data.get("messages") if isinstance(data, dict) else None
-        found = [m for m in messages or [] if isinstance(m, dict)]
-        return sorted(found, key=lambda m: int(m.get("time") or 0))
+        found = [p for m in messages or [] if (p := to_past(group_id, m)) is not None]
+        return sorted(found, key=lambda p: p.at)
+
+    async def redeliver(self, item: PastMessage | PendingJoin) -> None:
+        data = item.raw if isinstance(item, PastMessage) else join_event(item)
+        event = Adapter.json_to_event({**data, "self_id": int(self.self_id)})
+        if event is not None:
+            await self.bot.handle_event(event)  # the adapter's own steps (quotes), then NoneBot
 
     async def pending_joins(self) -> list[PendingJoin] | Refused:
         data = await self._call("get_group_system_msg", count=50)

@@ -1,6 +1,6 @@
 """The platform port: a typed protocol of everything a plugin may ask of a chat platform."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol
 
@@ -70,6 +70,18 @@ def the_upload(files: list[GroupFile], name: str, uploader: int, at: datetime) -
 
 
 @dataclass(frozen=True)
+class PastMessage:
+    """A group message read back from the platform's history (one the bot may have missed)."""
+
+    group_id: int
+    message_id: int
+    user_id: int
+    at: datetime
+    text: str  # its plain text, to tell a command from a message
+    raw: Any = field(compare=False, repr=False)  # as the platform returned it, to redeliver
+
+
+@dataclass(frozen=True)
 class PendingJoin:
     """A join request the platform still holds (one that came while the bot was away)."""
 
@@ -122,8 +134,13 @@ class Platform(Protocol):
 
     async def group_files(self, group_id: int) -> list[GroupFile] | Refused: ...
 
-    async def history(self, group_id: int, count: int) -> list[Any] | Refused:
-        """The group's latest `count` messages, oldest first, as the platform returns them."""
+    async def history(self, group_id: int, count: int) -> list[PastMessage] | Refused:
+        """The group's latest `count` messages, oldest first."""
         ...
 
     async def pending_joins(self) -> list[PendingJoin] | Refused: ...
+
+    async def redeliver(self, item: PastMessage | PendingJoin) -> None:
+        """Hand a missed message or join request to the bot's own event handling, as if it had
+        just arrived (the platform does not push what came while no bot was connected)."""
+        ...

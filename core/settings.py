@@ -27,8 +27,12 @@ class Settings(BaseModel):
     # Pacing per bot account: group/private sends, and management actions (recall, mute, kick…).
     qungui_send_per_second: float = Field(default=1.0, gt=0)
     qungui_manage_per_second: float = Field(default=0.7, gt=0)
-    # After a refusal for risk (retcode 1200) every action of that account waits this long.
+    # After a send refused for risk (風控) the account's sending waits this long; recalls and
+    # removals go on.
     qungui_backoff_seconds: float = Field(default=60.0, ge=0)
+    # On connect, each managed group's history is read back this far (messages) and what came
+    # while no bot was connected is handled; 0 turns the catch-up off.
+    qungui_catch_up_messages: int = Field(default=50, ge=0, le=100)
     # Real-name duty (Art. 4, 7): the card format groups start with (bot.py refuses a bad one),
     # the time a new member has to fix their card, and how often due deadlines are re-checked.
     qungui_card_pattern: str = "單位-姓名"

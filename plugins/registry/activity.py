@@ -27,6 +27,11 @@ def seen(platform: str, group_id: int, at: datetime) -> None:
     _last_seen[(platform, group_id)] = at
 
 
+def last_message(platform: str, group_id: int) -> datetime | None:
+    """The group's last message counted and not yet written (None: all written)."""
+    return _last_seen.get((platform, group_id))
+
+
 async def flush() -> None:
     """Write the counts gathered so far; a count is dropped from memory only once it is written."""
     async with _flushing:
