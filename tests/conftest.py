@@ -93,9 +93,10 @@ async def clean_db(nonebug_init: None) -> None:
         WeeklyRun,
     )
     from models.handover import Handover
-    from models.measures import BlacklistEntry, MeasureRecord
+    from models.measures import BlacklistEntry, BlacklistRequest, MeasureRecord, Sweep
     from models.realname import CardDeadline, RealnameSetting, RosterImport, RosterPerson
     from models.registry import ActivityDay, DutySwitch, Group, RegisteredAdmin, Unit
+    from plugins.measures import blacklist, presence
     from plugins.realname import store as realname_store
     from plugins.registry import activity, store
 
@@ -104,12 +105,15 @@ async def clean_db(nonebug_init: None) -> None:
         Handover,
         *(CardDeadline, RealnameSetting, RosterImport, RosterPerson),
         *(ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry),
+        *(BlacklistRequest, Sweep),
     ):
         await model.all().delete()
     await Unit.all().delete()
     await store.sync_units(runtime.org())
     store.forget_cache()
     realname_store.forget_cache()
+    blacklist.forget_cache()
+    presence.forget()
     activity.forget()
     if scheduler.running:
         scheduler.pause()
