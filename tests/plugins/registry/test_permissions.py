@@ -2,6 +2,8 @@
 
 Every registry command is sent by each kind of person. A refused pair gets exactly one line, the
 refusal, and leaves the database as it was; an allowed pair runs the command to its end.
+What each role can do outside its own group (and to whom nobody may do anything) is the matrix
+of test_permissions_cross_group.py.
 """
 
 from collections.abc import Awaitable, Callable
