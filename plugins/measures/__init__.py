@@ -13,11 +13,13 @@ from plugins.measures import (  # noqa: E402, F401
     ban_commands,
     ban_requests,
     commands,
+    listing,
     report_command,
     store,
     sweep,
     watchers,
 )
+from plugins.measures.commands import MANUAL_ARTICLE  # noqa: E402
 
 __plugin_meta__ = PluginMetadata(
     name="measures",
@@ -34,6 +36,9 @@ async def _recover() -> None:
     ids = await store.recover_unconfirmed()
     if ids:
         logger.warning(f"measure records left pending by a crash, now unconfirmed: {ids}")
+    lifted = await listing.lift_protected_entries(MANUAL_ARTICLE)
+    if lifted:
+        logger.warning(f"blacklist entries of accounts nobody may blacklist, lifted: {lifted}")
     every(60, _resume_sweeps, SWEEP_JOB_ID)
 
 

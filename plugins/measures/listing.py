@@ -10,13 +10,14 @@ from dataclasses import dataclass, replace
 
 from adapters.actions import Kick
 from adapters.port import Member, Platform
-from models.measures import BlacklistRequest, MeasureRecord, RecordStatus
+from models.measures import BlacklistEntry, BlacklistRequest, MeasureRecord, RecordStatus
 from models.registry import Group
 from plugins.measures import blacklist, store, texts
 from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.sweep import Removal, remove_everywhere
+from plugins.registry.roles import is_protected
 
 SETTLED_BY_LISTING = "直接列入黑名單"
 
@@ -97,3 +98,25 @@ async def ask(platform: Platform, group: Group, measure: Measure, by: int) -> As
         )
         await escalate(platform, group.unit.name, [Level.UNIT, Level.DEPARTMENT], notice)
     return Asked(request, pending is None, removed)
+
+
+async def lift_protected_entries(article: int) -> list[int]:
+    """Lift, on record, every entry of an account nobody may blacklist (made before it was
+    protected, or before protection existed): the lists that read the blacklist then agree."""
+    lifted: list[int] = []
+    for entry in await BlacklistEntry.filter(lifted_at=None).order_by("id"):
+        if not is_protected(entry.user_id):
+            continue
+        measure = Measure(
+            kind=blacklist.UNBLACKLIST,
+            article=article,
+            action=None,
+            group_id=entry.source_group,
+            target=entry.user_id,
+            unit=await blacklist.unit_of(entry),
+            reason=texts.REASON_LIFTED_PROTECTED,
+            platform=entry.platform,
+        )
+        await carry_out(None, measure)
+        lifted.append(entry.user_id)
+    return lifted

@@ -177,6 +177,9 @@ def listed_removed_notice(group_id: int, unit: str, user_id: int, seen: str, don
     )
 
 
+REASON_LIFTED_PROTECTED = "黨群工作部、單位分管負責人與超級用戶不得列入黑名單"
+
+
 def lifted(target: int, reason: str) -> str:
     return f"已解除帳號 {target} 的黑名單：{reason}。"
 

@@ -263,3 +263,23 @@ def test_a_request_number_and_a_reason() -> None:
     assert parse_numbered(("12",), needs_reason=True) is None
     assert parse_numbered(("十二",), needs_reason=False) is None
     assert parse_numbered((), needs_reason=False) is None
+
+
+async def test_entries_made_before_an_account_was_protected_are_lifted_on_record() -> None:
+    from plugins.measures.listing import lift_protected_entries
+
+    await filed_group()
+    await BlacklistEntry.create(user_id=accounts.DEPARTMENT, source_group=accounts.GROUP)
+    await BlacklistEntry.create(user_id=accounts.STRANGER, source_group=accounts.GROUP)
+    assert await lift_protected_entries(10) == [accounts.DEPARTMENT]
+    assert [e.user_id for e in await BlacklistEntry.filter(lifted_at=None)] == [accounts.STRANGER]
+    record = await MeasureRecord.get()
+    assert (record.action, record.target, record.actor, record.status, record.unit) == (
+        "unblacklist",
+        accounts.DEPARTMENT,
+        None,
+        RecordStatus.DONE,
+        "XX社區",
+    )
+    assert record.reason == texts.REASON_LIFTED_PROTECTED
+    assert await lift_protected_entries(10) == []

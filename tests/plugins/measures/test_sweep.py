@@ -10,6 +10,7 @@ from models.measures import BlacklistEntry, MeasureRecord, RecordStatus, Sweep, 
 from models.registry import GroupStatus
 from plugins.measures import store, texts
 from plugins.measures.measure import Measure
+from plugins.measures.presence import QUIET_SECONDS, due
 from plugins.measures.sweep import order
 from tests import accounts
 from tests.factories import expect_private_send, group_msg, make_bot
@@ -52,6 +53,14 @@ def test_the_order_of_a_sweep() -> None:
     assert order([1, 2, 3, 2], first=3) == [3, 1, 2]
     assert order([1, 2, 3], first=9, skip=2) == [1, 3]
     assert order([], first=1) == []
+
+
+def test_a_removal_is_asked_once_then_not_again_for_a_while() -> None:
+    recent: dict[tuple[str, int, int], float] = {("qq", 1, 2): 100.0, ("qq", 9, 9): 0.0}
+    assert not due(("qq", 1, 2), 100.0 + QUIET_SECONDS, recent)
+    assert due(("qq", 1, 3), 100.0, recent)
+    assert ("qq", 9, 9) not in recent  # pruned as it goes
+    assert due(("qq", 1, 2), 100.0 + QUIET_SECONDS + 1, recent)
 
 
 async def test_a_sweep_cut_short_resumes_where_it_stopped(app: App) -> None:
