@@ -10,6 +10,7 @@ from adapters.events import sender_of
 from adapters.port import Role as PlatformRole
 from core import runtime
 from core.org import Org
+from models.registry import GroupStatus
 
 
 class Role(StrEnum):
@@ -52,6 +53,8 @@ async def roles_in_event(bot: Bot, event: Event) -> frozenset[Role]:
     group = None
     if sender.group_id is not None:
         group = await store.find_group(sender.platform, sender.group_id)
+    if group is not None and group.status == GroupStatus.REVOKED:
+        group = None  # a revoked filing gives nobody a role there: not its unit's leader either
     return roles_of(
         sender.user_id,
         superuser=await SUPERUSER(bot, event),

@@ -37,6 +37,12 @@ async def test_the_leader_revokes_privately_and_the_admins_lose_their_powers(app
         ctx.receive_event(bot, group_msg(message("/移出 ", accounts.MEMBER), accounts.ADMIN))
         expect_group_send(ctx, texts.refused(["群組管理員", "單位分管負責人", "黨群工作部"]))
 
+        # Nor is the unit's leader a leader in a group no longer filed under the unit.
+        ctx.receive_event(
+            bot, group_msg(message("/拉黑 ", accounts.MEMBER) + " 廣告", accounts.LEADER)
+        )
+        expect_group_send(ctx, texts.refused(["群組管理員", "單位分管負責人", "黨群工作部"]))
+
     group = await Group.get(group_id=accounts.GROUP)
     assert (group.status, group.status_reason, group.decided_by) == (
         GroupStatus.REVOKED,
