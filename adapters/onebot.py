@@ -325,7 +325,7 @@ class OneBotPlatform:
             rows = data if isinstance(data, list) else []  # unreadable: none known for a while
             found = (f.get("user_id") for f in rows if isinstance(f, dict))
             self.account.set_friends(frozenset(int(u) for u in found if u is not None))
-        return user_id in (self.account.friends or frozenset())
+        return self.account.friends is not None and user_id in self.account.friends
 
     def befriended(self, user_id: int) -> None:
         self.account.befriended(user_id)

@@ -1,4 +1,5 @@
-"""Measure records (every recall, warning, mute, removal, blacklist entry…) and the blacklist."""
+"""Measure records (every recall, warning, mute, removal, blacklist entry…), the blacklist, the
+requests to blacklist and the sweeps that carry a blacklisting to every managed group."""
 
 from enum import StrEnum
 from typing import Any
@@ -65,3 +66,65 @@ class BlacklistEntry(Model):
 
     class Meta:
         table = "blacklist_entry"
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class BlacklistRequest(Model):
+    """A registered admin's request to put an account on the street-wide blacklist.
+
+    The department, or the leader of the unit of the group it came from, decides it with
+    /確認拉黑 or /駁回拉黑. The admin's own removal from that group is a record of its own.
+    """
+
+    id = fields.IntField(primary_key=True)
+    platform = fields.CharField(max_length=16, default="qq")
+    user_id = fields.BigIntField()
+    group_id = fields.BigIntField()  # where it was asked for
+    unit = fields.CharField(max_length=64, default="")
+    reason = fields.CharField(max_length=200, default="")
+    requested_by = fields.BigIntField()
+    requested_at = fields.DatetimeField()
+    status = fields.CharEnumField(RequestStatus, max_length=12, default=RequestStatus.PENDING)
+    decided_by = fields.BigIntField(null=True)
+    decided_at = fields.DatetimeField(null=True)
+    decision_reason = fields.CharField(max_length=200, default="")
+
+    class Meta:
+        table = "blacklist_request"
+
+
+class SweepStatus(StrEnum):
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"  # the entry was lifted before the sweep was through
+
+
+class Sweep(Model):
+    """Removing a blacklisted account from every managed group, one group at a time.
+
+    `remaining` lists the groups still to look at, in order. The measure's facts (article, actor,
+    reason, category, evidence, detail) are kept so that a sweep cut short by a crash goes on as
+    it began. Each removal is a measure record of its own, its detail naming the sweep.
+    """
+
+    id = fields.IntField(primary_key=True)
+    platform = fields.CharField(max_length=16, default="qq")
+    target = fields.BigIntField()
+    article = fields.IntField()
+    actor = fields.BigIntField(null=True)
+    reason = fields.CharField(max_length=200, default="")
+    category = fields.CharField(max_length=32, default="")
+    evidence = fields.CharField(max_length=200, default="")
+    detail: dict[str, Any] = fields.JSONField(default=dict)
+    remaining: list[int] = fields.JSONField(default=list)
+    status = fields.CharEnumField(SweepStatus, max_length=12, default=SweepStatus.RUNNING)
+    started_at = fields.DatetimeField()
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "sweep"

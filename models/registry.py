@@ -16,6 +16,7 @@ class GroupStatus(StrEnum):
     PENDING = "待批准"
     APPROVED = "已批准"
     REJECTED = "已駁回"
+    REVOKED = "已撤銷"  # the filing undone by the department or the unit's leader
 
 
 class Unit(Model):

@@ -77,6 +77,13 @@ def _nonebug_knows_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:
         mark_for_nonebug(matcher, monkeypatch)
 
 
+class _Everyone(frozenset[int]):
+    """A friend list that holds every account."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def known_account() -> None:
     """The test bot's account as most tests want it: the owner of the test groups and a friend
     of everyone in the organisation, so a private notice goes direct and no role is asked for.
@@ -86,12 +93,10 @@ def known_account() -> None:
     from adapters.pacing import Limiter
     from core import reach
 
-    everyone = frozenset(
-        [v for v in vars(accounts).values() if isinstance(v, int)] + [30002, 30003]
-    )  # 30002, 30003: the party committee and the cyberspace contact of tests/data/org.toml
     account = Account(Limiter(10_000, 10_000, 0), roles={accounts.GROUP: "owner"})
     account.roles[accounts.OTHER_GROUP] = "owner"
-    account.set_friends(everyone, now=float("inf"))
+    account.roles[700300] = "owner"  # the third group some measures tests file
+    account.set_friends(_Everyone(), now=float("inf"))
     events._accounts.clear()
     for adapter in ("fake", "OneBot V11"):  # nonebug's bots run on an adapter named "fake"
         events._accounts[f"{adapter}:{accounts.SELF}"] = account
@@ -116,9 +121,10 @@ async def clean_db(nonebug_init: None) -> None:
         WeeklyRun,
     )
     from models.handover import Handover
-    from models.measures import BlacklistEntry, MeasureRecord
+    from models.measures import BlacklistEntry, BlacklistRequest, MeasureRecord, Sweep
     from models.realname import CardDeadline, RealnameSetting, RosterImport, RosterPerson
     from models.registry import ActivityDay, DutySwitch, Group, RegisteredAdmin, Unit
+    from plugins.measures import blacklist, presence
     from plugins.realname import store as realname_store
     from plugins.registry import activity, store
 
@@ -127,12 +133,15 @@ async def clean_db(nonebug_init: None) -> None:
         Handover,
         *(CardDeadline, RealnameSetting, RosterImport, RosterPerson),
         *(ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry),
+        *(BlacklistRequest, Sweep),
     ):
         await model.all().delete()
     await Unit.all().delete()
     await store.sync_units(runtime.org())
     store.forget_cache()
     realname_store.forget_cache()
+    blacklist.forget_cache()
+    presence.forget()
     activity.forget()
     known_account()
     if scheduler.running:

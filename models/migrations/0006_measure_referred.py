@@ -4,7 +4,7 @@ from models.measures import RecordStatus
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0003_handover_clearance')]
+    dependencies = [('models', '0005_blacklist_requests')]
 
     initial = False
 

@@ -27,7 +27,7 @@ from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.sweep import remove_everywhere
 from plugins.registry import store as registry
-from plugins.registry.roles import Role, roles_in_event
+from plugins.registry.roles import Role, is_protected, roles_in_event
 from plugins.scanner.findings import Finding
 from plugins.scanner.service import ScanResult
 
@@ -62,7 +62,9 @@ async def handle(
     group = await registry.find_group(platform_name, group_id)
     unit = group.unit.name if group is not None else ""
     policy, _ = await store.policy_of(platform_name, group_id)
-    exempt = bool(await roles_in_event(bot, event) & EXEMPT)
+    # Nobody may blacklist or remove the department, a unit leader or a superuser: the duty
+    # recalls and reports their message as it does an admin's, and takes no measure on them.
+    exempt = bool(await roles_in_event(bot, event) & EXEMPT) or is_protected(user_id, bot.self_id)
     first = gravest(tuple(findings))
     prior = 0
     if first.kind == "harmful" and not exempt:

@@ -1,24 +1,31 @@
-"""/拉黑 and /解除黑名單 (COMMANDS.md): the street-wide blacklist, through the measures service."""
+"""/拉黑 and /解除黑名單 (COMMANDS.md): the street-wide blacklist, through the measures service.
+
+Who may put an account on the list street-wide is in `roles.bans_street_wide`; a registered
+admin's /拉黑 removes the account from the admin's group and files a request (listing.ask).
+"""
+
+from dataclasses import replace
 
 from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
 
 from adapters.events import parse_args, platform_for
+from adapters.port import Platform
 from core import runtime
 from core.commands import command
 from core.send import reply
-from models.measures import RecordStatus
+from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import blacklist, texts
-from plugins.measures.commands import MANUAL_ARTICLE, admin_order, by_admin
+from plugins.measures.commands import MANUAL_ARTICLE, Order, admin_order, by_admin
 from plugins.measures.escalation import Level
+from plugins.measures.listing import ask, list_everywhere, remove_here
 from plugins.measures.measure import Measure
 from plugins.measures.parse import parse_target
 from plugins.measures.service import carry_out, escalate
-from plugins.measures.sweep import remove_everywhere
 from plugins.registry import texts as registry_texts
 from plugins.registry.access import allowed, answer
-from plugins.registry.roles import EVERYONE, LEADERS, Role, roles_in_event
+from plugins.registry.roles import EVERYONE, LEADERS, Role, bans_street_wide, roles_in_event
 
 ban_cmd = command("拉黑", "ban")
 
@@ -26,35 +33,46 @@ ban_cmd = command("拉黑", "ban")
 @ban_cmd.handle()
 async def _ban(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     o = await admin_order(matcher, bot, event, arg, texts.USAGE_BAN)
-    group, reason = o.group, o.reason
     platform = platform_for(bot)
-    measure = by_admin(o, blacklist.BLACKLIST, None, reason)
-    already = await blacklist.active(group.platform, o.target) is not None
-    if not already:
-        await carry_out(platform, measure)
-    removals = await remove_everywhere(platform, measure, first=group.group_id)
-    here = [r for r in removals if r.group_id == group.group_id]
-    elsewhere = [r for r in removals if r.group_id != group.group_id]
-    failed = sum(not r.done for r in removals)
+    measure = by_admin(o, blacklist.BLACKLIST, None, o.reason)
+    if bans_street_wide(await roles_in_event(bot, event)):
+        await _list_now(bot, event, platform, o, measure)
+    elif await blacklist.active(o.group.platform, o.target) is not None:
+        listed = replace(measure, detail={"blacklisted": True})
+        record = await remove_here(platform, o.group, listed)
+        await reply(bot, event, texts.listed_already(_done(record)))
+    else:
+        asked = await ask(platform, o.group, measure, o.actor)
+        said = (
+            texts.request_filed(asked.request.id, o.reason, asked.removed_here)
+            if asked.new
+            else texts.request_already(asked.request.id, asked.removed_here)
+        )
+        await reply(bot, event, said)
+
+
+def _done(record: MeasureRecord | None) -> bool:
+    return record is not None and record.status == RecordStatus.DONE
+
+
+async def _list_now(bot: Bot, event: Event, platform: Platform, o: Order, measure: Measure) -> None:
+    """The department's /拉黑, or a unit leader's in the unit's group: straight to the list."""
+    group = o.group
+    listed = await list_everywhere(platform, measure, first=group.group_id)
+    here = listed.removed_in(group.group_id)
     await reply(
         bot,
         event,
         texts.banned(
-            reason,
-            removed_here=any(r.done for r in here),
-            elsewhere=sum(r.done for r in elsewhere),
-            failed=failed,
-            already=already,
+            o.reason,
+            removed_here=here,
+            elsewhere=listed.removed - here,
+            failed=listed.failed,
+            already=listed.already,
         ),
     )
     notice = texts.ban_notice(
-        group.group_id,
-        group.unit.name,
-        o.actor,
-        o.target,
-        reason,
-        sum(r.done for r in removals),
-        failed,
+        group.group_id, group.unit.name, o.actor, o.target, o.reason, listed.removed, listed.failed
     )
     await escalate(platform, group.unit.name, [Level.UNIT, Level.STREET], notice)
 

@@ -1,23 +1,58 @@
 """The street-wide blacklist (Art. 8, 10): entries kept here, acted on through `carry_out`.
 
 An account is blacklisted while it has an entry whose `lifted_at` is null; the real-name duty
-refuses and removes such accounts on joining. There is one active entry per account at most.
-`enter` and `lift` are what `service.carry_out` runs for the measures `blacklist` and
-`unblacklist`, between writing the record and sealing it, as it runs a platform action for others.
+refuses and removes such accounts on joining, and `presence` removes them where they speak. There
+is one active entry per account at most, and none for an account nobody may blacklist (the
+department, the unit leaders, the superusers). `enter` and `lift` are what `service.carry_out`
+runs for the measures `blacklist` and `unblacklist`, between writing the record and sealing it,
+as it runs a platform action for others.
 """
 
 import asyncio
+import time
 from collections.abc import Collection
 from datetime import UTC, datetime
 
 from models.measures import BlacklistEntry
 from models.registry import Group
 from plugins.measures.measure import Measure
+from plugins.registry.roles import decides_for_unit, is_protected
 
 BLACKLIST = "blacklist"
 UNBLACKLIST = "unblacklist"
 
 _lock = asyncio.Lock()  # one active entry per account: check and write as one step
+PROTECTED = "an account nobody may blacklist"
+
+# The listed accounts by platform, for the per-message check: read once, dropped whenever this
+# process changes an entry, and read again after a minute (another process may have changed one).
+_listed: dict[str, tuple[float, frozenset[int]]] = {}
+_changes = 0  # a read that overlapped a change is not kept
+CACHE_SECONDS = 60.0
+
+
+async def is_listed(platform: str, user_id: int) -> bool:
+    """Whether `user_id` has an active entry (from memory: every message asks)."""
+    cached = _listed.get(platform)
+    if cached is None or time.monotonic() - cached[0] > CACHE_SECONDS:
+        seen = _changes
+        rows = await BlacklistEntry.filter(platform=platform, lifted_at=None).values_list(
+            "user_id", flat=True
+        )
+        cached = (time.monotonic(), frozenset(int(str(u)) for u in rows))
+        if seen == _changes:
+            _listed[platform] = cached
+    return user_id in cached[1]
+
+
+def _changed(platform: str) -> None:
+    global _changes
+    _changes += 1
+    _listed.pop(platform, None)
+
+
+def forget_cache() -> None:
+    _listed.clear()
 
 
 async def active(platform: str, user_id: int) -> BlacklistEntry | None:
@@ -28,6 +63,8 @@ async def enter(measure: Measure) -> tuple[bool, str]:
     """Put `measure.target` on the blacklist; (False, why) when it already is."""
     if measure.target is None:
         return False, "no account"
+    if is_protected(measure.target):
+        return False, PROTECTED
     async with _lock:
         found = await active(measure.platform, measure.target)
         if found is not None:
@@ -39,6 +76,7 @@ async def enter(measure: Measure) -> tuple[bool, str]:
             added_by=measure.actor,
             source_group=measure.group_id,
         )
+        _changed(measure.platform)
     return True, f"entry {entry.id}"
 
 
@@ -54,6 +92,7 @@ async def lift(measure: Measure) -> tuple[bool, str]:
         entry.lifted_at = datetime.now(UTC)
         entry.lift_reason = measure.reason[:200]
         await entry.save(update_fields=["lifted_by", "lifted_at", "lift_reason"])
+        _changed(measure.platform)
     return True, f"entry {entry.id}"
 
 
@@ -69,5 +108,6 @@ async def unit_of(entry: BlacklistEntry) -> str:
 
 
 def may_lift(*, department: bool, led_units: Collection[str], entry_unit: str) -> bool:
-    """The department lifts any entry; a unit leader the entries made in the unit's groups."""
-    return department or (bool(entry_unit) and entry_unit in led_units)
+    """The department lifts any entry, or decides any request; a unit leader those made in the
+    unit's groups."""
+    return decides_for_unit(department=department, led_units=led_units, unit=entry_unit)

@@ -21,7 +21,7 @@ from plugins.measures.parse import parse_duration, parse_target
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.wording import record_line
 from plugins.registry.access import allowed, answer, filed_group
-from plugins.registry.roles import ADMINS
+from plugins.registry.roles import ADMINS, is_protected
 
 # Measures an admin takes by hand answer Art. 10's ladder (警告、限制發言、清移出群).
 MANUAL_ARTICLE = 10
@@ -41,8 +41,11 @@ class Order:
         return " ".join(self.rest)
 
 
-async def admin_order(matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str) -> Order:
-    """Who may order it (an admin), where (a filed group), on whom (not the admin, not the bot)."""
+async def admin_order(
+    matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str, *, protect: bool = True
+) -> Order:
+    """Who may order it (an admin), where (a filed group), on whom: not the admin, not the bot,
+    and (`protect`) not the department's staff, a unit leader or a superuser."""
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     targeted = parse_target(parse_args(arg))
@@ -50,6 +53,8 @@ async def admin_order(matcher: Matcher, bot: Bot, event: Event, arg: Message, us
         await answer(matcher, bot, event, usage)
     if targeted.target in (sender.user_id, int(bot.self_id)):
         await answer(matcher, bot, event, texts.NOT_SELF)
+    if protect and is_protected(targeted.target, bot.self_id):
+        await answer(matcher, bot, event, texts.PROTECTED_TARGET)
     if len(" ".join(targeted.rest)) > 200:
         await answer(matcher, bot, event, texts.REASON_TOO_LONG)
     return Order(group, sender.user_id, targeted.target, tuple(targeted.rest))
@@ -84,7 +89,7 @@ warn_cmd = command("警告", "warn")
 
 @warn_cmd.handle()
 async def _warn(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    o = await admin_order(matcher, bot, event, arg, texts.USAGE_WARN)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_WARN, protect=False)
     platform = platform_for(bot)
     await carry_out(platform, by_admin(o, "warning", None, o.reason))
     await to_group(platform, o.group.group_id, (Mention(o.target), Text(texts.warned(o.reason))))
@@ -115,7 +120,7 @@ unmute_cmd = command("解禁", "unmute")
 
 @unmute_cmd.handle()
 async def _unmute(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    o = await admin_order(matcher, bot, event, arg, texts.USAGE_UNMUTE)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_UNMUTE, protect=False)
     platform = platform_for(bot)
     unmute = Unmute(o.group.group_id, o.target)
     record = await carry_out(platform, by_admin(o, "unmute", unmute, ""))

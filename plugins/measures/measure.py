@@ -38,6 +38,7 @@ class Measure:
         actor: int | None = None,
         category: str = "",
         reason: str = "",
+        evidence: str = "",
         detail: dict[str, Any] | None = None,
     ) -> "Measure":
         """A measure in a registered group: where it happened (group, unit, platform) comes from
@@ -52,6 +53,7 @@ class Measure:
             unit=group.unit.name,
             category=category,
             reason=reason,
+            evidence=evidence,
             detail=detail or {},
             platform=group.platform,
         )

@@ -41,6 +41,22 @@ def parse_target(args: Args) -> Targeted | None:
     return None
 
 
+@dataclass(frozen=True)
+class Numbered:
+    number: int
+    reason: str
+
+
+def parse_numbered(words: tuple[str, ...], *, needs_reason: bool) -> Numbered | None:
+    """`<編號> [原因…]` (a request's number, then the reason where one is needed)."""
+    if not words or not words[0].isdigit() or len(words[0]) > 9:
+        return None
+    reason = " ".join(words[1:])
+    if needs_reason and not reason:
+        return None
+    return Numbered(int(words[0]), reason)
+
+
 def format_duration(seconds: int) -> str:
     days, rem = divmod(seconds, 86400)
     hours, rem = divmod(rem, 3600)

@@ -1,4 +1,5 @@
-"""Measure records: written pending first, sealed with the outcome, recovered after a crash."""
+"""Measure records (written pending first, sealed with the outcome, recovered after a crash),
+blacklist requests and sweeps. No decisions here."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -7,7 +8,14 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models.measures import MeasureRecord, RecordStatus
+from models.measures import (
+    BlacklistRequest,
+    MeasureRecord,
+    RecordStatus,
+    RequestStatus,
+    Sweep,
+    SweepStatus,
+)
 from plugins.measures.chain import GENESIS, Sealed, fact_digest, outcome_digest
 from plugins.measures.measure import Measure
 
@@ -97,3 +105,100 @@ async def sealed_records(batch: int = 500) -> AsyncIterator[Sealed]:
                 r.outcome_digest,
             )
         after = rows[-1].id
+
+
+# --- sweeps ------------------------------------------------------------------------------------
+
+
+async def open_sweep(measure: Measure, groups: list[int]) -> Sweep:
+    """A sweep of `measure.target` through `groups`, in that order."""
+    assert measure.target is not None
+    return await Sweep.create(
+        platform=measure.platform,
+        target=measure.target,
+        article=measure.article,
+        actor=measure.actor,
+        reason=measure.reason[:200],
+        category=measure.category,
+        evidence=measure.evidence[:200],
+        detail=measure.detail,
+        remaining=groups,
+        started_at=datetime.now(UTC),
+    )
+
+
+async def step_done(sweep: Sweep) -> None:
+    """The group at the head of the list is dealt with: it leaves the list."""
+    sweep.remaining = sweep.remaining[1:]
+    await sweep.save(update_fields=["remaining"])
+
+
+async def close_sweep(sweep: Sweep, status: SweepStatus) -> None:
+    sweep.status = status
+    sweep.finished_at = datetime.now(UTC)
+    await sweep.save(update_fields=["status", "finished_at"])
+
+
+async def running_sweeps(platform: str) -> list[Sweep]:
+    return await Sweep.filter(platform=platform, status=SweepStatus.RUNNING).order_by("id")
+
+
+async def removed_by_sweep(sweep: Sweep, group_id: int) -> bool:
+    """Whether a removal of this sweep in `group_id` is on record as done."""
+    rows = await MeasureRecord.filter(
+        platform=sweep.platform,
+        group_id=group_id,
+        target=sweep.target,
+        action="kick",
+        status=RecordStatus.DONE,
+        created_at__gte=sweep.started_at,
+    )
+    return any(r.detail.get("sweep") == sweep.id for r in rows)
+
+
+# --- blacklist requests ------------------------------------------------------------------------
+
+
+async def pending_request(platform: str, user_id: int) -> BlacklistRequest | None:
+    return await BlacklistRequest.get_or_none(
+        platform=platform, user_id=user_id, status=RequestStatus.PENDING
+    )
+
+
+async def open_request(
+    *, platform: str, user_id: int, group_id: int, unit: str, reason: str, by: int
+) -> BlacklistRequest:
+    return await BlacklistRequest.create(
+        platform=platform,
+        user_id=user_id,
+        group_id=group_id,
+        unit=unit,
+        reason=reason[:200],
+        requested_by=by,
+        requested_at=datetime.now(UTC),
+    )
+
+
+async def find_request(number: int) -> BlacklistRequest | None:
+    return await BlacklistRequest.get_or_none(id=number)
+
+
+async def decide_request(
+    request: BlacklistRequest, status: RequestStatus, by: int | None, reason: str
+) -> bool:
+    """Settle a pending request; False when someone settled it first (`request` is re-read)."""
+    changed = await BlacklistRequest.filter(id=request.id, status=RequestStatus.PENDING).update(
+        status=status, decided_by=by, decided_at=datetime.now(UTC), decision_reason=reason[:200]
+    )
+    await request.refresh_from_db()
+    return bool(changed)
+
+
+async def settle_requests(platform: str, user_id: int, by: int | None, reason: str) -> list[int]:
+    """Pending requests for an account now on the list are settled as approved."""
+    found = await BlacklistRequest.filter(
+        platform=platform, user_id=user_id, status=RequestStatus.PENDING
+    )
+    for request in found:
+        await decide_request(request, RequestStatus.APPROVED, by, reason)
+    return [r.id for r in found]

@@ -8,6 +8,7 @@ USAGE_UNMUTE = "用法：/解禁 @成員"
 USAGE_KICK = "用法：/移出 @成員 [原因]"
 USAGE_RECORDS = "用法：/記錄 [@成員]"
 NOT_SELF = "不能對自己或機器人採取措施。"
+PROTECTED_TARGET = "不能對黨群工作部、單位分管負責人或機器人採取這項措施。"
 REASON_TOO_LONG = "原因最多 200 字。"
 NO_REASON = "未說明"
 
@@ -135,6 +136,99 @@ def ban_notice(
         f"【黑名單】{unit} 的群 {group_id}：管理員（帳號 {actor}）將帳號 {target} 列入全街黑名單："
         f"{reason or NO_REASON}。已從 {removed} 個群移出{tail}。如需解除：/解除黑名單 {target} <原因>"
     )
+
+
+# --- 拉黑申請：群組管理員申請，黨群工作部或單位分管負責人確認 -----------------------------------
+
+USAGE_BAN_CONFIRM = "用法：/確認拉黑 <編號>"
+USAGE_BAN_REJECT = "用法：/駁回拉黑 <編號> <原因>"
+
+
+def _here(removed_here: bool) -> str:
+    return "已移出本群。" if removed_here else "本群未找到此帳號。"
+
+
+def request_filed(number: int, reason: str, removed_here: bool) -> str:
+    """In the group: the account is not named (the command named it already)."""
+    return (
+        f"{_here(removed_here)}已提交全街黑名單申請（第 {number} 號，第八、十條）："
+        f"{reason or NO_REASON}。經黨群工作部或單位分管負責人確認後，才在其他群生效。"
+    )
+
+
+def request_already(number: int, removed_here: bool) -> str:
+    return f"{_here(removed_here)}此帳號已有待確認的全街黑名單申請（第 {number} 號）。"
+
+
+def listed_already(removed_here: bool) -> str:
+    return f"該帳號已在全街黑名單中。{_here(removed_here)}"
+
+
+def request_notice(
+    number: int,
+    group_id: int,
+    unit: str,
+    requester: int,
+    target: int,
+    reason: str,
+    removed_here: bool,
+) -> str:
+    """Privately, to the department and the unit's leaders: names the account, to decide on it."""
+    here = "已從該群移出" if removed_here else "該群未找到此帳號"
+    return (
+        f"【拉黑申請 第 {number} 號】{unit} 的群 {group_id}：管理員（帳號 {requester}）申請將帳號 "
+        f"{target} 列入全街黑名單：{reason or NO_REASON}。{here}。"
+        f"確認：/確認拉黑 {number}　駁回：/駁回拉黑 {number} <原因>"
+    )
+
+
+def unknown_request(number: int) -> str:
+    return f"找不到第 {number} 號拉黑申請。"
+
+
+def request_other_unit(number: int, unit: str) -> str:
+    where = f"「{unit}」的群" if unit else "未登記單位的群"
+    return f"第 {number} 號申請來自{where}，只有該單位的分管負責人或黨群工作部可以決定。"
+
+
+def request_decided(number: int, approved: bool) -> str:
+    return f"第 {number} 號申請已{'確認' if approved else '駁回'}，不再處理。"
+
+
+def request_approved(number: int, removed: int, failed: int, already: bool) -> str:
+    head = "該帳號本已在全街黑名單中" if already else "已列入全街黑名單"
+    tail = f"，{failed} 個群的移出未執行，請檢查機器人是否為群管理員" if failed else ""
+    return f"已確認第 {number} 號申請：{head}，並從 {removed} 個群移出{tail}。"
+
+
+def request_rejected(number: int, reason: str) -> str:
+    return f"已駁回第 {number} 號申請：{reason}。"
+
+
+def requester_approved(number: int, removed: int) -> str:
+    return f"您的全街黑名單申請（第 {number} 號）已獲確認：已列入黑名單，並從 {removed} 個群移出。"
+
+
+def requester_rejected(number: int, reason: str) -> str:
+    return f"您的全街黑名單申請（第 {number} 號）被駁回：{reason}。其他群不受影響。"
+
+
+# --- 黑名單帳號在群內出現 ------------------------------------------------------------------------
+
+REASON_LISTED_PRESENT = "全街黑名單帳號在群內出現"
+_SEEN = {"spoke": "在群內發言", "joined": "入群"}
+
+
+def listed_removed_notice(group_id: int, unit: str, user_id: int, seen: str, done: bool) -> str:
+    """Privately, to the group's admins."""
+    outcome = "已移出並拒絕其再次申請" if done else "移出未執行，請人工處理"
+    how = _SEEN.get(seen, seen)
+    return (
+        f"【黑名單】{unit} 的群 {group_id}：黑名單帳號 {user_id} {how}，{outcome}（第八、十條）。"
+    )
+
+
+REASON_LIFTED_PROTECTED = "黨群工作部、單位分管負責人與超級用戶不得列入黑名單"
 
 
 def lifted(target: int, reason: str) -> str:

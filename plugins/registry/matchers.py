@@ -19,7 +19,14 @@ from plugins.registry.duties import BY_KEY, DUTIES, find_duty
 from plugins.registry.grade import grade_of
 from plugins.registry.parse import parse_decision, parse_file
 from plugins.registry.people import department_accounts, shown_names
-from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY, EVERYONE, FILERS
+from plugins.registry.roles import (
+    ADMINS,
+    DEPARTMENT_ONLY,
+    EVERYONE,
+    FILERS,
+    Role,
+    roles_in_event,
+)
 
 file_cmd = command("備案", "register")
 
@@ -45,7 +52,10 @@ async def _file(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     if len(parsed.purpose) > 200:
         await answer(matcher, bot, event, texts.PURPOSE_TOO_LONG)
     existing = await store.find_group(sender.platform, group_id)
-    if existing is not None and existing.status != GroupStatus.REJECTED:
+    if existing is not None and existing.status == GroupStatus.REVOKED:
+        if Role.DEPARTMENT not in await roles_in_event(bot, event):
+            await answer(matcher, bot, event, texts.REVOKED_REFILE)
+    elif existing is not None and existing.status != GroupStatus.REJECTED:
         await answer(matcher, bot, event, texts.already_filed(existing.status.value))
     platform = platform_for(bot)
     info = await platform.group(group_id)
@@ -59,13 +69,17 @@ async def _file(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
         filer=sender.user_id,
         member_count=info.member_count if isinstance(info, GroupInfo) else 0,
     )
-    if parsed.group_type == GroupType.INTERNAL:
-        await reply(bot, event, texts.filed_internal(unit.name))
-        notice = texts.department_filed(group.name, group_id, unit.name)
-    else:
+    public = parsed.group_type == GroupType.PUBLIC
+    if public:
         await reply(bot, event, texts.filed_public(unit.name))
         notice = texts.department_pending(group.name, group_id, unit.name, parsed.purpose)
+    else:
+        await reply(bot, event, texts.filed_internal(unit.name))
+        notice = texts.department_filed(group.name, group_id, unit.name)
     await to_people(platform, department_accounts(), notice, about=group_id)
+    # The unit's leaders hear of every group filed under their unit, and may undo it.
+    leader_notice = texts.leader_filed(group.name, group_id, unit.name, sender.user_id, public)
+    await to_people(platform, unit.leaders, leader_notice, about=group_id)
 
 
 async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, approve: bool) -> None:

@@ -10,6 +10,7 @@ from adapters.events import sender_of
 from adapters.port import Role as PlatformRole
 from core import runtime
 from core.org import Org
+from models.registry import GroupStatus
 
 
 class Role(StrEnum):
@@ -52,6 +53,8 @@ async def roles_in_event(bot: Bot, event: Event) -> frozenset[Role]:
     group = None
     if sender.group_id is not None:
         group = await store.find_group(sender.platform, sender.group_id)
+    if group is not None and group.status == GroupStatus.REVOKED:
+        group = None  # a revoked filing gives nobody a role there: not its unit's leader either
     return roles_of(
         sender.user_id,
         superuser=await SUPERUSER(bot, event),
@@ -60,6 +63,37 @@ async def roles_in_event(bot: Bot, event: Event) -> frozenset[Role]:
         group_unit=group.unit.name if group else None,
         registered=await store.admin_ids(group) if group else (),
     )
+
+
+def protected(
+    user_id: int, *, org: Org, superusers: Collection[int], self_id: int | None = None
+) -> bool:
+    """Accounts no measure command may mute, remove or blacklist: the department's staff, the
+    superusers, every unit's leaders, and the bot itself."""
+    return (
+        user_id == self_id
+        or user_id in superusers
+        or org.is_department(user_id)
+        or bool(org.units_led_by(user_id))
+    )
+
+
+def is_protected(user_id: int, self_id: int | str | None = None) -> bool:
+    """`protected`, for the running bot's organisation file and SUPERUSERS."""
+    me = int(self_id) if self_id is not None and str(self_id).isdigit() else None
+    return protected(user_id, org=runtime.org(), superusers=runtime.superusers(), self_id=me)
+
+
+def decides_for_unit(*, department: bool, led_units: Collection[str], unit: str) -> bool:
+    """The department decides for any unit (a filing, a blacklist request or entry); a unit
+    leader for the unit's own groups."""
+    return department or (bool(unit) and unit in led_units)
+
+
+def bans_street_wide(held: Collection[Role]) -> bool:
+    """Whose /拉黑 goes straight to the street-wide blacklist: the department's, and a unit
+    leader's in the unit's own groups. A registered admin's is a request that they confirm."""
+    return Role.DEPARTMENT in held or Role.UNIT_LEADER in held
 
 
 def holding(*wanted: Role) -> Permission:

@@ -81,6 +81,20 @@ async def decide(group: Group, *, approve: bool, by: int, reason: str) -> None:
     await group.save(update_fields=["status", "status_reason", "decided_by", "decided_at"])
 
 
+async def revoke(group: Group, *, by: int, reason: str) -> list[int]:
+    """Undo a filing: the group is 已撤銷 and its registered admins stop being so (returned)."""
+    admins = await admin_ids(group)
+    async with in_transaction():
+        group.status = GroupStatus.REVOKED
+        group.status_reason = reason
+        group.decided_by = by
+        group.decided_at = now()
+        await group.save(update_fields=["status", "status_reason", "decided_by", "decided_at"])
+        await RegisteredAdmin.filter(group=group, until=None).update(until=now())
+    _enabled.pop((group.platform, group.group_id), None)
+    return admins
+
+
 async def mark_finished(group: Group, reason: str) -> None:
     group.finished_at = now()
     group.finished_reason = reason
@@ -88,13 +102,14 @@ async def mark_finished(group: Group, reason: str) -> None:
 
 
 async def enabled_duties(platform: str, group_id: int) -> frozenset[str]:
-    """The duties on in a filed group (all of them unless switched off); none in an unfiled one."""
+    """The duties on in a filed group (all of them unless switched off); none in an unfiled one,
+    or one whose filing was revoked."""
     key = (platform, group_id)
     known = _enabled.get(key)
     if known is None:
         known = frozenset()
         group = await Group.get_or_none(platform=platform, group_id=group_id)
-        if group is not None:
+        if group is not None and group.status != GroupStatus.REVOKED:
             switched = {s.duty: s.enabled for s in await DutySwitch.filter(group=group)}
             known = frozenset(d.key for d in DUTIES if switched.get(d.key, True))
         _enabled[key] = known

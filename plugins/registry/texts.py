@@ -9,6 +9,7 @@ USAGE_APPROVE = "用法：/批准 [群號]（私聊時須寫群號）"
 USAGE_REJECT = "用法：/駁回 [群號] <原因>（私聊時須寫群號）"
 USAGE_SWITCH = "用法：/開啟 <功能> 或 /關閉 <功能>；功能：" + "、".join(d.name for d in DUTIES)
 USAGE_DONE = "用法：/任務完結 [原因]"
+USAGE_REVOKE = "用法：/撤銷備案 [群號] <原因>（私聊時須寫群號）"
 
 NOT_IN_GROUP = "請在要操作的群內使用這個指令。"
 NOT_FILED = (
@@ -58,6 +59,42 @@ def department_pending(group_name: str, group_id: int, unit: str, purpose: str) 
 
 def department_filed(group_name: str, group_id: int, unit: str) -> str:
     return f"【備案】內部工作群已備案：{group_name or '（未知群名）'}（{group_id}），單位：{unit}。"
+
+
+def leader_filed(group_name: str, group_id: int, unit: str, filer: int, public: bool) -> str:
+    """Privately, to the unit's leaders: a group was filed under their unit (Art. 3)."""
+    kind = "有群眾參與的工作群（待黨群工作部批准）" if public else "內部工作群"
+    return (
+        f"【備案】群 {group_name or '（未知群名）'}（{group_id}）已備案為「{unit}」的{kind}，"
+        f"帳號 {filer} 登記為群組管理員。如非本單位的群，請撤銷：/撤銷備案 {group_id} <原因>"
+    )
+
+
+REVOKED_REFILE = "本群的備案已被撤銷，只有黨群工作部可以重新備案。"
+
+
+def revoke_other_unit(group_id: int, unit: str) -> str:
+    return f"群 {group_id} 屬於「{unit}」，只有該單位的分管負責人或黨群工作部可以撤銷其備案。"
+
+
+def not_revocable(group_id: int, status: str) -> str:
+    return f"群 {group_id} 目前的狀態是「{status}」，沒有可撤銷的備案。"
+
+
+def revoked_in_group(reason: str) -> str:
+    return (
+        f"本群的備案已被撤銷（第三條、第十三條）：{reason}。機器人不再在本群執行各項職責，"
+        "原登記的群組管理員不再是群組管理員。如需重新備案，請聯繫黨群工作部。"
+    )
+
+
+def revoked_notice(group_id: int, unit: str, by: int, reason: str) -> str:
+    """Privately, to the group's former admins, the department and the unit's leaders."""
+    return f"【撤銷備案】{unit} 的群 {group_id} 的備案已由帳號 {by} 撤銷：{reason}。"
+
+
+def revoked_for_you(group_id: int) -> str:
+    return f"已撤銷群 {group_id} 的備案。"
 
 
 def approved(group_id: int) -> str:

@@ -36,7 +36,8 @@ def _in_group(call: Call) -> bool:
 async def _file_group(peer: Peer) -> None:
     start = len(peer.calls)
     await peer.group_message(accounts.GROUP, accounts.OWNER, "/備案 內部 XX社區 社區日常工作")
-    for person in (accounts.DEPARTMENT, accounts.SUPERUSER):  # the department is told
+    # The department is told, then the unit's leader (last: nothing is still in flight).
+    for person in (accounts.DEPARTMENT, accounts.SUPERUSER, accounts.LEADER):
         await peer.wait_for("send_private_msg", _to(person), after=start)
 
 

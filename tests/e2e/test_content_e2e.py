@@ -28,6 +28,7 @@ async def _file(peer: Peer, group_id: int, filer: int) -> None:
     start = len(peer.calls)
     await peer.group_message(group_id, filer, "/備案 內部 XX社區", role="owner")
     await peer.wait_for("send_group_msg", _in(group_id), after=start)
+    await peer.wait_for("send_private_msg", _to(accounts.LEADER), after=start)  # told last
 
 
 async def _settled(bot_process: BotProcess, count: int) -> list[tuple[object, ...]]:
@@ -142,8 +143,11 @@ async def test_a_ban_takes_effect_in_every_managed_group(
 
     peer.answers["set_group_kick"] = kick
     start = len(peer.calls)
+    # The department's /拉黑 goes straight to the list (a registered admin's is a request).
     await peer.group_message(
-        accounts.GROUP, accounts.OWNER, [*text("/拉黑 "), at(accounts.MEMBER), *text(" 發廣告")]
+        accounts.GROUP,
+        accounts.DEPARTMENT,
+        [*text("/拉黑 "), at(accounts.MEMBER), *text(" 發廣告")],
     )
     said = await peer.wait_for("send_group_msg", _in(accounts.GROUP), after=start)
     assert "全街黑名單" in said.params["message"][0]["data"]["text"]

@@ -50,10 +50,11 @@ async def _say(peer: Peer, user_id: int, said: str | list[dict[str, Any]]) -> Ca
 
 
 async def _file(peer: Peer, user_id: int, said: str = "/備案 內部 XX社區") -> Call:
-    """File the group; returns once the department has been told, so nothing is still in flight."""
+    """File the group; returns once the department and the unit's leader have been told, so
+    nothing is still in flight."""
     start = len(peer.calls)
     filed = await _say(peer, user_id, said)
-    await peer.wait_for("send_private_msg", _to(accounts.SUPERUSER), after=start)
+    await peer.wait_for("send_private_msg", _to(accounts.LEADER), after=start)
     return filed
 
 

@@ -177,6 +177,27 @@ async def test_registered_admins_are_recalled_and_recorded_not_sanctioned(app: A
     assert await BlacklistEntry.all().count() == 0
 
 
+async def test_nobody_may_blacklist_a_leader_so_their_post_is_recalled_not_sanctioned(
+    app: App,
+) -> None:
+    """XX村's leader is a plain member of this XX社區 group, but no one may blacklist a leader."""
+    await filed_group()
+    event = posted("首充送彩金，真人百家乐24小时在线", accounts.OTHER_LEADER)
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(bot, event)
+        ctx.should_call_api("delete_msg", {"message_id": event.message_id}, None)
+        expect_notice(ctx, accounts.OTHER_LEADER, texts.group_notice(BY_KEY["vice"], ["撤回"], []))
+        expect_private(
+            ctx,
+            CHAIN,
+            leaders("vice", event, "首充送彩金", ["撤回（已執行）"], exempt=True),
+        )
+        expect_report(ctx, record_id=1)
+    assert await records() == [("recall", "done", accounts.GROUP)]
+    assert await BlacklistEntry.all().count() == 0
+
+
 async def test_a_refused_recall_is_recorded_failed_and_the_group_told(app: App) -> None:
     await filed_group()
     event = posted("你个傻逼")

@@ -1,11 +1,17 @@
 """/拉黑 and /解除黑名單: the street-wide blacklist through the measures service."""
 
-from typing import Any
-
 from nonebot.adapters.onebot.v11.exception import ActionFailed
 from nonebug import App
 
-from models.measures import BlacklistEntry, MeasureRecord, RecordStatus
+from models.measures import (
+    BlacklistEntry,
+    BlacklistRequest,
+    MeasureRecord,
+    RecordStatus,
+    RequestStatus,
+    Sweep,
+    SweepStatus,
+)
 from plugins.measures import texts
 from plugins.measures.blacklist import may_lift
 from plugins.measures.measure import Measure
@@ -13,7 +19,6 @@ from plugins.measures.service import carry_out
 from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import (
-    expect_gone,
     expect_group_send,
     expect_private_send,
     group_msg,
@@ -21,36 +26,25 @@ from tests.factories import (
     message,
     private_msg,
 )
+from tests.plugins.measures.helpers import (
+    THIRD_GROUP,
+    expect_kick,
+    expect_lookup,
+    next_request_number,
+)
 from tests.plugins.registry.helpers import filed_group
 
-THIRD_GROUP = 700300
 
-
-def expect_lookup(ctx: Any, group_id: int, user_id: int, found: bool) -> None:
-    data = {"group_id": group_id, "user_id": user_id, "no_cache": True}
-    if found:
-        ctx.should_call_api(
-            "get_group_member_info", data, {"group_id": group_id, "user_id": user_id}
-        )
-    else:
-        ctx.should_call_api("get_group_member_info", data, exception=ActionFailed(retcode=100))
-
-
-def expect_kick(ctx: Any, group_id: int, user_id: int, error: Exception | None = None) -> None:
-    data = {"group_id": group_id, "user_id": user_id, "reject_add_request": True}
-    ctx.should_call_api("set_group_kick", data, None, exception=error)
-    if error is None:
-        expect_gone(ctx, group_id, user_id)
-
-
-async def test_ban_lists_removes_here_and_wherever_the_account_is_found(app: App) -> None:
+async def test_the_department_s_ban_lists_and_removes_wherever_the_account_is_found(
+    app: App,
+) -> None:
     await filed_group()
     await filed_group(accounts.OTHER_GROUP, unit="XX村", admins=(accounts.OWNER,))
     await filed_group(THIRD_GROUP, unit="XX村", admins=(accounts.OWNER,))
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(
-            bot, group_msg(message("/拉黑 ", accounts.MEMBER) + " 發賭博廣告", accounts.ADMIN)
+            bot, group_msg(message("/拉黑 ", accounts.MEMBER) + " 發賭博廣告", accounts.DEPARTMENT)
         )
         expect_lookup(ctx, accounts.GROUP, accounts.MEMBER, True)
         expect_kick(ctx, accounts.GROUP, accounts.MEMBER)
@@ -59,27 +53,72 @@ async def test_ban_lists_removes_here_and_wherever_the_account_is_found(app: App
         expect_lookup(ctx, THIRD_GROUP, accounts.MEMBER, False)
         expect_group_send(ctx, texts.banned("發賭博廣告", True, 1, 0, already=False))
         notice = texts.ban_notice(
-            accounts.GROUP, "XX社區", accounts.ADMIN, accounts.MEMBER, "發賭博廣告", 2, 0
+            accounts.GROUP, "XX社區", accounts.DEPARTMENT, accounts.MEMBER, "發賭博廣告", 2, 0
         )
         expect_private_send(ctx, accounts.LEADER, notice)
         expect_private_send(ctx, accounts.STREET_LEADER, notice)
 
     rows = await MeasureRecord.all().order_by("id")
     assert [(r.action, r.group_id, r.status, r.actor, r.article) for r in rows] == [
-        ("blacklist", accounts.GROUP, RecordStatus.DONE, accounts.ADMIN, 10),
-        ("kick", accounts.GROUP, RecordStatus.DONE, accounts.ADMIN, 10),
-        ("kick", accounts.OTHER_GROUP, RecordStatus.DONE, accounts.ADMIN, 10),
+        ("blacklist", accounts.GROUP, RecordStatus.DONE, accounts.DEPARTMENT, 10),
+        ("kick", accounts.GROUP, RecordStatus.DONE, accounts.DEPARTMENT, 10),
+        ("kick", accounts.OTHER_GROUP, RecordStatus.DONE, accounts.DEPARTMENT, 10),
     ]
+    sweep = await Sweep.get()
     assert rows[2].unit == "XX村"
-    assert rows[2].detail == {"blacklisted": True}
+    assert rows[2].detail == {"blacklisted": True, "sweep": sweep.id}
+    assert (sweep.target, sweep.status, sweep.remaining) == (
+        accounts.MEMBER,
+        SweepStatus.DONE,
+        [],
+    )
     entry = await BlacklistEntry.get(user_id=accounts.MEMBER)
     assert (entry.reason, entry.added_by, entry.source_group, entry.lifted_at) == (
         "發賭博廣告",
-        accounts.ADMIN,
+        accounts.DEPARTMENT,
         accounts.GROUP,
         None,
     )
     assert rows[0].platform_answer == f"entry {entry.id}"
+
+
+async def test_a_registered_admin_s_ban_removes_here_and_files_a_request(app: App) -> None:
+    """Street-wide power stays with the street: nothing happens in the other groups."""
+    await filed_group()
+    await filed_group(accounts.OTHER_GROUP, unit="XX村", admins=(accounts.OWNER,))
+    number = await next_request_number()
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(
+            bot, group_msg(message("/拉黑 ", accounts.MEMBER) + " 發賭博廣告", accounts.ADMIN)
+        )
+        expect_lookup(ctx, accounts.GROUP, accounts.MEMBER, True)
+        expect_kick(ctx, accounts.GROUP, accounts.MEMBER)
+        notice = texts.request_notice(
+            number, accounts.GROUP, "XX社區", accounts.ADMIN, accounts.MEMBER, "發賭博廣告", True
+        )
+        for who in (accounts.LEADER, accounts.DEPARTMENT, accounts.SUPERUSER):
+            expect_private_send(ctx, who, notice)
+        expect_group_send(ctx, texts.request_filed(number, "發賭博廣告", True))
+
+    request = await BlacklistRequest.get()
+    assert (request.id, request.user_id, request.group_id, request.unit) == (
+        number,
+        accounts.MEMBER,
+        accounts.GROUP,
+        "XX社區",
+    )
+    assert (request.requested_by, request.reason, request.status) == (
+        accounts.ADMIN,
+        "發賭博廣告",
+        RequestStatus.PENDING,
+    )
+    rows = await MeasureRecord.all()
+    assert [(r.action, r.group_id, r.status, r.actor, r.detail) for r in rows] == [
+        ("kick", accounts.GROUP, RecordStatus.DONE, accounts.ADMIN, {"request": number})
+    ]
+    assert await BlacklistEntry.all().count() == 0
+    assert await Sweep.all().count() == 0
 
 
 async def test_banning_a_listed_account_by_number_only_sweeps_again(app: App) -> None:

@@ -28,6 +28,8 @@ async def test_internal_group_is_filed_and_the_filer_registered(app: App) -> Non
         notice = texts.department_filed("測試群", accounts.GROUP, "XX社區")
         expect_private_send(ctx, accounts.DEPARTMENT, notice)
         expect_private_send(ctx, accounts.SUPERUSER, notice)
+        told = texts.leader_filed("測試群", accounts.GROUP, "XX社區", accounts.OWNER, False)
+        expect_private_send(ctx, accounts.LEADER, told)
 
     group = await Group.get(group_id=accounts.GROUP).prefetch_related("unit")
     assert (group.status, group.type, group.unit.name) == (
@@ -53,6 +55,8 @@ async def test_public_group_waits_for_approval_and_the_department_is_told(app: A
         notice = texts.department_pending("測試群", accounts.GROUP, "XX社區", "居民服务")
         expect_private_send(ctx, accounts.DEPARTMENT, notice)
         expect_private_send(ctx, accounts.SUPERUSER, notice)
+        told = texts.leader_filed("測試群", accounts.GROUP, "XX社區", accounts.OWNER, True)
+        expect_private_send(ctx, accounts.LEADER, told)
 
     group = await Group.get(group_id=accounts.GROUP)
     assert group.status == GroupStatus.PENDING

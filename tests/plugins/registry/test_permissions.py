@@ -2,6 +2,8 @@
 
 Every registry command is sent by each kind of person. A refused pair gets exactly one line, the
 refusal, and leaves the database as it was; an allowed pair runs the command to its end.
+What each role can do outside its own group (and to whom nobody may do anything) is the matrix
+of test_permissions_cross_group.py.
 """
 
 from collections.abc import Awaitable, Callable
@@ -48,6 +50,7 @@ MATRIX: dict[str, tuple[bool, ...]] = {
     "/備案": (Y, Y, N, N, N, Y, N),
     "/批准": (Y, Y, N, N, N, N, N),
     "/駁回": (Y, Y, N, N, N, N, N),
+    "/撤銷備案": (Y, Y, Y, N, N, N, N),
     "/群檔案": (Y, Y, Y, Y, Y, Y, Y),
     "/功能": (Y, Y, Y, Y, Y, Y, Y),
     "/開啟": (Y, Y, Y, N, Y, N, N),
@@ -59,6 +62,7 @@ MATRIX: dict[str, tuple[bool, ...]] = {
 # The roles each refusal names, as COMMANDS.md lists who may run the command.
 FILERS = ["群主或管理員", "黨群工作部"]
 DEPARTMENT = ["黨群工作部"]
+LEADERS = ["單位分管負責人", "黨群工作部"]
 ADMINS = ["群組管理員", "單位分管負責人", "黨群工作部"]
 
 
@@ -95,6 +99,8 @@ def files(ctx: ApiContext, user: int) -> None:
     notice = texts.department_filed("測試群", accounts.GROUP, "XX社區")
     expect_private_send(ctx, accounts.DEPARTMENT, notice)
     expect_private_send(ctx, accounts.SUPERUSER, notice)
+    told = texts.leader_filed("測試群", accounts.GROUP, "XX社區", user, False)
+    expect_private_send(ctx, accounts.LEADER, told)
 
 
 async def filed_by(user: int) -> None:
@@ -136,6 +142,29 @@ async def rejected_by(user: int) -> None:
         user,
         "用途不明",
     )
+
+
+def revokes(ctx: ApiContext, user: int) -> None:
+    from plugins.registry import texts
+
+    expect_group_send(ctx, texts.revoked_in_group("冒名備案"))
+    notice = texts.revoked_notice(accounts.GROUP, "XX社區", user, "冒名備案")
+    for who in (accounts.ADMIN, accounts.DEPARTMENT, accounts.SUPERUSER, accounts.LEADER):
+        if who != user:
+            expect_private_send(ctx, who, notice)
+
+
+async def revoked_by(user: int) -> None:
+    from plugins.registry import store
+
+    group = await the_group()
+    assert (group.status, group.decided_by, group.status_reason) == (
+        GroupStatus.REVOKED,
+        user,
+        "冒名備案",
+    )
+    assert await store.admin_ids(group) == []
+    assert await store.enabled_duties(group.platform, group.group_id) == frozenset()
 
 
 def shows_profile(ctx: ApiContext, user: int) -> None:
@@ -223,12 +252,24 @@ class Case:
     refusal: list[str]
     allowed: Callable[[ApiContext, int], None]
     verify: Callable[[int], Awaitable[None]]
+    # A refusal that is not "權限不足", by person: a leader of another unit is told whose it is.
+    refused_as: dict[str, str] | None = None
 
 
 CASES: dict[str, Case] = {
     "/備案": Case("/備案 內部 XX社區", rejected, FILERS, files, filed_by),
     "/批准": Case("/批准", pending, DEPARTMENT, approves, approved_by),
     "/駁回": Case("/駁回 用途不明", pending, DEPARTMENT, rejects, rejected_by),
+    "/撤銷備案": Case(
+        "/撤銷備案 冒名備案",
+        filed,
+        LEADERS,
+        revokes,
+        revoked_by,
+        {
+            "other_leader": "群 700100 屬於「XX社區」，只有該單位的分管負責人或黨群工作部可以撤銷其備案。"
+        },
+    ),
     "/群檔案": Case("/群檔案", filed, [], shows_profile, unchanged_by),
     "/功能": Case("/功能", filed, [], lists_duties, unchanged_by),
     "/開啟": Case(
@@ -250,6 +291,7 @@ LATIN = {
     "/備案": "register",
     "/批准": "approve",
     "/駁回": "reject",
+    "/撤銷備案": "unfile",
     "/群檔案": "profile",
     "/功能": "duties",
     "/開啟": "enable",
@@ -285,7 +327,7 @@ async def test_permission_matrix(app: App, command: str, person: str, allowed: b
         if allowed:
             case.allowed(ctx, user)
         else:
-            refusal = texts.refused(case.refusal)
+            refusal = (case.refused_as or {}).get(person) or texts.refused(case.refusal)
             assert "\n" not in refusal
             expect_group_send(ctx, refusal)
 

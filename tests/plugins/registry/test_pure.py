@@ -12,7 +12,13 @@ from models.registry import GroupType
 from plugins.registry.duties import DUTIES, find_duty
 from plugins.registry.grade import grade_of
 from plugins.registry.parse import Decision, FileArgs, parse_decision, parse_file
-from plugins.registry.roles import Role, roles_of
+from plugins.registry.roles import (
+    Role,
+    bans_street_wide,
+    decides_for_unit,
+    protected,
+    roles_of,
+)
 from tests import accounts
 
 ORG = load_org(Path(__file__).parents[2] / "data" / "org.toml")
@@ -97,6 +103,42 @@ def test_roles_in_a_group(user_id: int, kwargs: dict[str, Any], expected: set[Ro
 def test_roles_in_a_private_chat(user_id: int, superuser: bool, expected: set[Role]) -> None:
     held = roles(user_id, superuser=superuser, platform_role=None, group_unit=None, registered=())
     assert held == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    ("user_id", "expected"),
+    [
+        (accounts.DEPARTMENT, True),
+        (accounts.SUPERUSER, True),
+        (accounts.LEADER, True),
+        (accounts.OTHER_LEADER, True),  # a leader of any unit, wherever they are
+        (accounts.SELF, True),
+        (accounts.STREET_LEADER, False),
+        (accounts.ADMIN, False),
+        (accounts.OWNER, False),
+        (accounts.MEMBER, False),
+    ],
+)
+def test_who_nobody_may_blacklist_remove_or_mute(user_id: int, expected: bool) -> None:
+    assert (
+        protected(user_id, org=ORG, superusers=[accounts.SUPERUSER], self_id=accounts.SELF)
+        is expected
+    )
+
+
+def test_whose_ban_goes_straight_to_the_street_wide_list() -> None:
+    assert bans_street_wide(roles(accounts.DEPARTMENT))
+    assert bans_street_wide(roles(accounts.LEADER))  # in the unit's own group
+    assert not bans_street_wide(roles(accounts.LEADER, group_unit="XX村"))
+    assert not bans_street_wide(roles(accounts.ADMIN))  # a request
+    assert not bans_street_wide(roles(accounts.OWNER, platform_role="owner"))
+
+
+def test_who_decides_for_a_unit() -> None:
+    assert decides_for_unit(department=True, led_units=(), unit="XX村")
+    assert decides_for_unit(department=False, led_units=("XX社區",), unit="XX社區")
+    assert not decides_for_unit(department=False, led_units=("XX社區",), unit="XX村")
+    assert not decides_for_unit(department=False, led_units=("XX社區",), unit="")
 
 
 def test_every_role_is_named_as_commands_md_names_it() -> None:
