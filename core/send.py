@@ -1,10 +1,18 @@
 """Sending the bot's own words: script conversion at the edge, segments always, paced always."""
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
 
 from nonebot.adapters import Bot, Event
 
-from adapters.actions import Outcome, SendGroup, SendPrivate, SendPrivateFile, SendPrivateImage
+from adapters.actions import (
+    Outcome,
+    Refused,
+    SendGroup,
+    SendPrivate,
+    SendPrivateFile,
+    SendPrivateImage,
+)
 from adapters.events import platform_for, sender_of
 from adapters.message import Mention, Outgoing, Part, Text
 from adapters.port import Platform
@@ -27,14 +35,31 @@ async def to_group(platform: Platform, group_id: int, message: Outgoing | str) -
     return await platform.perform(SendGroup(group_id, shown(as_message(message))), key=group_id)
 
 
+# Called for every private notice the platform would not deliver (the measures plugin records it).
+Undelivered = Callable[[Platform, int, int | None, Refused], Awaitable[None]]
+_undelivered: list[Undelivered] = []
+
+
+def on_undelivered(hook: Undelivered) -> None:
+    _undelivered.append(hook)
+
+
+async def _privately(platform: Platform, user_id: int, about: int | None, action: Any) -> Outcome:
+    outcome = await platform.perform(action, key=-user_id)
+    if isinstance(outcome, Refused):
+        for hook in _undelivered:
+            await hook(platform, user_id, about, outcome)
+    return outcome
+
+
 async def to_person(
     platform: Platform, user_id: int, message: Outgoing | str, *, about: int | None = None
 ) -> Outcome:
     """Tell one person privately; `about`, the group the notice concerns, is the first way
-    tried to a non-friend (core.reach)."""
+    tried to a non-friend (core.reach). A notice that does not arrive is recorded."""
     via = await route(platform, user_id, about)
     action = SendPrivate(user_id, shown(as_message(message)), via)
-    return await platform.perform(action, key=-user_id)
+    return await _privately(platform, user_id, about, action)
 
 
 async def to_people(
@@ -52,14 +77,14 @@ async def file_to_person(
     platform: Platform, user_id: int, path: str, name: str, *, about: int | None = None
 ) -> Outcome:
     via = await route(platform, user_id, about)
-    return await platform.perform(SendPrivateFile(user_id, path, name, via), key=-user_id)
+    return await _privately(platform, user_id, about, SendPrivateFile(user_id, path, name, via))
 
 
 async def image_to_person(
     platform: Platform, user_id: int, path: str, *, about: int | None = None
 ) -> Outcome:
     via = await route(platform, user_id, about)
-    return await platform.perform(SendPrivateImage(user_id, path, via), key=-user_id)
+    return await _privately(platform, user_id, about, SendPrivateImage(user_id, path, via))
 
 
 def mention_line(user_id: int, text: str) -> tuple[Part, ...]:

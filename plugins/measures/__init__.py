@@ -7,8 +7,11 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
+from adapters.actions import Refused  # noqa: E402
 from adapters.events import platform_for, platform_of  # noqa: E402
+from adapters.port import Platform  # noqa: E402
 from core.schedule import every  # noqa: E402
+from core.send import on_undelivered  # noqa: E402
 from plugins.measures import (  # noqa: E402, F401
     ban_commands,
     ban_requests,
@@ -29,6 +32,15 @@ __plugin_meta__ = PluginMetadata(
 )
 
 SWEEP_JOB_ID = "measures.sweeps"
+
+
+async def _record_undelivered(
+    platform: Platform, user_id: int, about: int | None, refused: Refused
+) -> None:
+    await store.note_undelivered(platform.name, user_id, about, str(refused))
+
+
+on_undelivered(_record_undelivered)
 
 
 @get_driver().on_startup

@@ -202,3 +202,21 @@ async def settle_requests(platform: str, user_id: int, by: int | None, reason: s
     for request in found:
         await decide_request(request, RequestStatus.APPROVED, by, reason)
     return [r.id for r in found]
+
+
+UNDELIVERED = "notice_undelivered"
+
+
+async def note_undelivered(platform: str, user_id: int, group_id: int | None, answer: str) -> None:
+    """A private notice the platform would not deliver: one failed record, so it is not lost."""
+    record = await open_record(
+        Measure(
+            kind=UNDELIVERED,
+            article=0,  # not a measure under an article: a notice that did not arrive
+            action=None,
+            group_id=group_id,
+            target=user_id,
+            platform=platform,
+        )
+    )
+    await seal(record, RecordStatus.FAILED, answer)

@@ -20,12 +20,14 @@ KIND_NAMES = {
     "clearance_keep": "保留（不列入清理）",
     "clearance_unkeep": "取消保留",
     "content_policy": "內容設定",
+    "notice_undelivered": "私訊未送達",
 }
 STATUS_NAMES = {
     "pending": "執行中",
     "done": "已執行",
     "failed": "未執行",
     "unconfirmed": "結果未知",
+    "referred": "已請有權限者處理",
 }
 
 
@@ -36,4 +38,5 @@ def record_line(r: MeasureRecord) -> str:
     why = f"：{r.reason}" if r.reason else ""
     kind = KIND_NAMES.get(r.action, r.action)
     status = STATUS_NAMES.get(r.status.value, r.status.value)
-    return f"#{r.id} {when} {kind}（第{r.article}條）{who}{whom}{why}［{status}］"
+    article = f"（第{r.article}條）" if r.article else ""
+    return f"#{r.id} {when} {kind}{article}{who}{whom}{why}［{status}］"
