@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from nonebot.adapters import Bot, Event, Message
+from nonebot.adapters.onebot.v11 import Adapter as OneBotAdapter
 from nonebot.adapters.onebot.v11 import Bot as OneBotBot
 from nonebot.adapters.onebot.v11 import Event as OneBotEvent
 from nonebot.adapters.onebot.v11 import (
     FriendRequestEvent,
+    GroupAdminNoticeEvent,
     GroupDecreaseNoticeEvent,
     GroupIncreaseNoticeEvent,
     GroupMessageEvent,
@@ -133,6 +135,24 @@ def account_of(bot: Bot) -> Account:
             Limiter(s.qungui_send_per_second, s.qungui_manage_per_second, s.qungui_backoff_seconds)
         )
     return _accounts[key]
+
+
+def note_own_role(event: Event) -> None:
+    """Keep the account's role current from the notices that change it: a group_admin notice
+    about the bot itself (an owner gave or took its rights by hand), or the bot removed."""
+    if isinstance(event, GroupAdminNoticeEvent) and event.user_id == event.self_id:
+        role: Role | None = "admin" if event.sub_type == "set" else "member"
+    elif isinstance(event, GroupDecreaseNoticeEvent) and event.user_id == event.self_id:
+        role = None
+    else:
+        return
+    account = _accounts.get(f"{OneBotAdapter.get_name()}:{event.self_id}")
+    if account is None:
+        return
+    if role is None:
+        account.roles.pop(event.group_id, None)
+    else:
+        account.roles[event.group_id] = role
 
 
 def platform_for(bot: Bot) -> Platform:

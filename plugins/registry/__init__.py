@@ -8,7 +8,7 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
-from adapters.events import sender_of  # noqa: E402
+from adapters.events import note_own_role, sender_of  # noqa: E402
 from core import runtime  # noqa: E402
 from core.dispatch import watch  # noqa: E402
 from core.schedule import every  # noqa: E402
@@ -40,3 +40,6 @@ def _count_message(event: Event) -> None:
     sender = sender_of(event)
     if sender is not None and sender.group_id is not None:
         activity.seen(sender.platform, sender.group_id, datetime.now(UTC))
+
+
+watch(note_own_role)  # the bot's own role, as group_admin notices change it

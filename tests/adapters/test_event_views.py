@@ -1,6 +1,7 @@
 """The platform-neutral views the duties read: a posted group message, a group file upload."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from nonebot.adapters.onebot.v11 import GroupUploadNoticeEvent
 from nonebot.adapters.onebot.v11.event import File
@@ -47,3 +48,31 @@ def test_upload_of_reads_napcats_group_upload_notice() -> None:
         False,
     )
     assert upload_of(group_msg("hello")) is None
+
+
+def test_the_bots_role_follows_the_notices_about_it() -> None:
+    from nonebot.adapters.onebot.v11 import GroupAdminNoticeEvent, GroupDecreaseNoticeEvent
+
+    from adapters import events
+    from adapters.account import Account
+    from adapters.pacing import Limiter
+
+    account = Account(Limiter(1, 1, 0), roles={700100: "member"})
+    events._accounts["OneBot V11:99999"] = account
+    base: dict[str, Any] = {"time": 1, "self_id": 99999, "post_type": "notice", "group_id": 700100}
+    set_ = GroupAdminNoticeEvent(**base, notice_type="group_admin", sub_type="set", user_id=99999)
+    events.note_own_role(set_)
+    assert account.roles[700100] == "admin"
+    other = GroupAdminNoticeEvent(**base, notice_type="group_admin", sub_type="unset", user_id=5)
+    events.note_own_role(other)
+    assert account.roles[700100] == "admin"  # someone else's rights: not the bot's
+    unset = GroupAdminNoticeEvent(
+        **base, notice_type="group_admin", sub_type="unset", user_id=99999
+    )
+    events.note_own_role(unset)
+    assert account.roles[700100] == "member"
+    removed = GroupDecreaseNoticeEvent(
+        **base, notice_type="group_decrease", sub_type="kick_me", user_id=99999, operator_id=1
+    )
+    events.note_own_role(removed)
+    assert 700100 not in account.roles
