@@ -125,3 +125,35 @@ def report_notice(
         lines.append(f"說明：{note}")
     lines.append("如需處置：/警告、/禁言、/移出 或 /拉黑。")
     return "\n".join(lines)
+
+
+# --- the audit trail: the key, the daily anchor, `manage.py audit verify` ---------------------------
+
+KEY_SETTING = "QUNGUI_AUDIT_KEY_FILE"
+
+
+def key_missing(path: object) -> str:
+    return f"審計金鑰 {path} 不存在（{KEY_SETTING}）：機器人首次啟動時建立；若已遺失，請從備份還原"
+
+
+def key_lost(path: object, anchor_file: object) -> str:
+    return (
+        f"審計金鑰 {path} 不存在，但錨點檔 {anchor_file} 已有內容：請從備份還原金鑰（{KEY_SETTING}）；"
+        "換用新金鑰會使既有記錄全部無法核對"
+    )
+
+
+def key_wrong_size(path: object, size: int) -> str:
+    return f"審計金鑰 {path} 應為 32 位元組，實為 {size} 位元組（{KEY_SETTING}）"
+
+
+def key_too_open(path: object, mode: int) -> str:
+    return f"審計金鑰 {path} 的權限 {mode:o} 過寬（{KEY_SETTING}）：請執行 chmod 600 {path}"
+
+
+def key_unreadable(path: object, why: str) -> str:
+    return f"審計金鑰 {path} 無法使用（{KEY_SETTING}）：{why}"
+
+
+def anchor_file_unusable(path: object, why: str) -> str:
+    return f"錨點檔 {path} 無法寫入（QUNGUI_AUDIT_ANCHOR_FILE）：{why}"
