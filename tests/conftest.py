@@ -77,7 +77,8 @@ def _nonebug_knows_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 async def clean_db(nonebug_init: None) -> None:
-    """Every test starts from empty tables (units mirrored from the organisation file).
+    """Every test starts from empty tables (units mirrored from the organisation file) and an
+    empty anchor log.
 
     The scheduler is paused: a test runs a job by calling it, never by the clock.
     """
@@ -93,7 +94,7 @@ async def clean_db(nonebug_init: None) -> None:
         WeeklyRun,
     )
     from models.handover import Handover
-    from models.measures import BlacklistEntry, MeasureRecord
+    from models.measures import AuditAnchor, BlacklistEntry, MeasureRecord
     from models.realname import CardDeadline, RealnameSetting, RosterImport, RosterPerson
     from models.registry import ActivityDay, DutySwitch, Group, RegisteredAdmin, Unit
     from plugins.realname import store as realname_store
@@ -104,8 +105,10 @@ async def clean_db(nonebug_init: None) -> None:
         Handover,
         *(CardDeadline, RealnameSetting, RosterImport, RosterPerson),
         *(ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry),
+        AuditAnchor,
     ):
         await model.all().delete()
+    runtime.settings().audit_anchor_file.unlink(missing_ok=True)
     await Unit.all().delete()
     await store.sync_units(runtime.org())
     store.forget_cache()
