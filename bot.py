@@ -81,11 +81,14 @@ def main() -> None:
     driver.on_shutdown(close_db)
     nonebot.load_from_toml(str(HERE / "pyproject.toml"))
     # Only now: importing a plugin's module before NoneBot loads it would break the loading.
+    from plugins.measures import keyfile
     from plugins.realname.rules import CardRuleError, check_card_setting
 
     try:
         check_card_setting(settings.qungui_card_pattern)
-    except CardRuleError as exc:
+        keyfile.install(keyfile.ensure_key(settings.audit_key_file, settings.audit_anchor_file))
+        keyfile.ensure_anchor_file(settings.audit_anchor_file)
+    except (CardRuleError, keyfile.AuditFileError) as exc:
         logger.error(str(exc))
         sys.exit(2)
     nonebot.run()

@@ -1,4 +1,5 @@
-"""The management command line: `python manage.py migrate`, `python manage.py audit verify`,
+"""The management command line: `python manage.py migrate`,
+`python manage.py audit verify [--anchor HEAD:DIGEST]`,
 `python manage.py roster import FILE [--unit U]`, `python manage.py roster export FILE [--unit U]`,
 `python manage.py report export FILE [--days N]`.
 """
@@ -7,8 +8,6 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-
-from tortoise import Tortoise
 
 from core.org import Org
 
@@ -37,23 +36,26 @@ async def _migrate(db_url: str) -> int:
     return 0
 
 
-async def _audit_verify(db_url: str) -> int:
-    from models.db import open_db
-    from plugins.measures.chain import first_break
-    from plugins.measures.store import sealed_records
+async def _audit_verify(db_url: str, args: argparse.Namespace) -> int:
+    """0: intact, 1: a break (named), 2: the key or the anchor given cannot be used."""
+    from core.settings import load_settings
+    from plugins.measures import texts
+    from plugins.measures.anchor import parse_pin
+    from plugins.measures.audit import verify
+    from plugins.measures.keyfile import AuditFileError
 
-    await open_db(db_url)
+    given = parse_pin(args.anchor) if args.anchor else None
+    if args.anchor and given is None:
+        print(texts.BAD_ANCHOR_ARGUMENT, file=sys.stderr)
+        return 2
+    settings = load_settings()
     try:
-        records = [r async for r in sealed_records()]
-    finally:
-        await Tortoise.close_connections()
-    broken = first_break(records)
-    if broken is None:
-        print(f"audit ok: {len(records)} records, chain intact")
-        return 0
-    verb = "was removed" if broken.what == "removed" else "was altered"
-    print(f"audit FAILED: record {broken.record_id} {verb}")
-    return 1
+        verdict = await verify(db_url, settings.audit_key_file, settings.audit_anchor_file, given)
+    except AuditFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(verdict.line)
+    return 0 if verdict.ok else 1
 
 
 def _org() -> Org:
@@ -119,8 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="apply the committed database migrations")
     audit = commands.add_parser("audit", help="the measure records' audit trail")
-    audit.add_subparsers(dest="audit_command", required=True).add_parser(
-        "verify", help="name the first record that was altered or removed"
+    verify = audit.add_subparsers(dest="audit_command", required=True).add_parser(
+        "verify", help="name the first record (or anchor line) that was altered or removed"
+    )
+    verify.add_argument(
+        "--anchor",
+        metavar="HEAD:DIGEST",
+        help="also check an anchor kept elsewhere, e.g. the department's daily 340:ab12cd34ef56",
     )
     roster = commands.add_parser("roster", help="the real-name roster (.xlsx or .csv)")
     roster_commands = roster.add_subparsers(dest="roster_command", required=True)
@@ -142,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_roster(db_url, args))
     if args.command == "report":
         return asyncio.run(_report(db_url, args))
-    return asyncio.run(_audit_verify(db_url))
+    return asyncio.run(_audit_verify(db_url, args))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from bench.suite import BENCHES, Outcome, run
 NOTES = (
     "Medians: scanner of 5 rounds, real-name of 5 runs, clearance and workbook of 3 runs;",
     "  dispatch of 7 rounds per side, the sides taking turns (percentiles over all rounds);",
+    "  anchor of 7 rounds of 100 measures per side, with and without the anchor line;",
     "  the load run is one run of 10,000 messages (p99 over its 100 violating ones), and the",
     "  memory figures one bot's. CPU figures are process time; the others are wall clock.",
     "Load and memory runs set QUNGUI_SEND_PER_SECOND={send} and QUNGUI_MANAGE_PER_SECOND={manage}",

@@ -47,6 +47,7 @@ BENCHES = (
     Bench("realname", "bench.bench_realname", timeout_s=600),
     Bench("clearance", "bench.bench_clearance", timeout_s=1800),
     Bench("reports", "bench.bench_reports", read=printed.reports, done=printed.reports_done),
+    Bench("anchor", "bench.bench_anchor", (), ("--records", "2000"), 600),
     Bench(
         "dispatch",
         "bench.bench_dispatch",

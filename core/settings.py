@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator
 
 from core.script import to_simplified
 from core.weekly import WeeklyTime, parse_weekly_time
@@ -52,6 +52,10 @@ class Settings(BaseModel):
     qungui_clearance_batch_days: float = Field(default=7.0, gt=0)
     qungui_clearance_mentions: int = Field(default=20, ge=1, le=50)
     qungui_clearance_check_seconds: float = Field(default=300.0, ge=1)
+    # The audit trail (Art. 8, 10): the key the records are sealed with, kept apart from the
+    # database (empty: <data dir>/audit.key), and the anchor log (empty: <data dir>/audit-anchor.log).
+    qungui_audit_key_file: Path | None = None
+    qungui_audit_anchor_file: Path | None = Field(default=None, validate_default=True)
 
     @field_validator("qungui_db_url")
     @classmethod
@@ -64,10 +68,21 @@ class Settings(BaseModel):
             raise ValueError(f"應為 sqlite://路徑 或 postgres://用戶:密碼@主機:5432/庫名{named}")
         return value
 
-    @field_validator("qungui_lexicon_dir", mode="before")
+    @field_validator(
+        "qungui_lexicon_dir", "qungui_audit_key_file", "qungui_audit_anchor_file", mode="before"
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("qungui_audit_anchor_file")
+    @classmethod
+    def _anchor_apart_from_key(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        data_dir = info.data.get("qungui_data_dir", Path("data"))
+        key = info.data.get("qungui_audit_key_file") or data_dir / "audit.key"
+        if (value or data_dir / "audit-anchor.log").absolute() == Path(key).absolute():
+            raise ValueError("不能與 QUNGUI_AUDIT_KEY_FILE 是同一個檔案")
+        return value
 
     @field_validator("qungui_clearance_schedule")
     @classmethod
@@ -103,6 +118,14 @@ class Settings(BaseModel):
             for grade, when in self.qungui_clearance_schedule_by_grade.items()
             if (found := parse_weekly_time(when)) is not None
         }
+
+    @property
+    def audit_key_file(self) -> Path:
+        return self.qungui_audit_key_file or self.qungui_data_dir / "audit.key"
+
+    @property
+    def audit_anchor_file(self) -> Path:
+        return self.qungui_audit_anchor_file or self.qungui_data_dir / "audit-anchor.log"
 
     @property
     def lexicon_dir(self) -> Path:

@@ -22,7 +22,9 @@ class MeasureRecord(Model):
     """One measure: who did what to whom, where, under which article, and what the platform said.
 
     `digest` chains the record's facts to the previous record's digest, and `outcome_digest` seals
-    the outcome once it is known. `manage.py audit verify` recomputes both.
+    the outcome (a pending record carries the seal of "pending"). `scheme` says how: 1 is plain
+    SHA-256 (records written before the audit key existed), 2 is HMAC-SHA256 with the audit key.
+    `manage.py audit verify` recomputes both, and checks them against the anchor log.
     """
 
     id = fields.IntField(primary_key=True)
@@ -45,9 +47,27 @@ class MeasureRecord(Model):
     platform_answer = fields.CharField(max_length=200, default="")
     finished_at = fields.DatetimeField(null=True)
     outcome_digest = fields.CharField(max_length=64, default="")
+    # The records before migration 0004 are plain (1, from the column default), the store writes 2.
+    scheme = fields.SmallIntField(default=1, db_default=1)
 
     class Meta:
         table = "measure_record"
+
+
+class AuditAnchor(Model):
+    """The anchor log's copy in the database: one row per line of the anchor file.
+
+    `line` is the file's line exactly (time, kind, record count, head id, head digest, HMAC). The
+    file and this table are written one after the other, so cutting either one shows.
+    """
+
+    seq = fields.IntField(primary_key=True)
+    at = fields.DatetimeField()
+    kind = fields.CharField(max_length=8)
+    line = fields.CharField(max_length=300)
+
+    class Meta:
+        table = "audit_anchor"
 
 
 class BlacklistEntry(Model):

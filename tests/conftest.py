@@ -105,7 +105,8 @@ def known_account() -> None:
 
 @pytest.fixture(autouse=True)
 async def clean_db(nonebug_init: None) -> None:
-    """Every test starts from empty tables (units mirrored from the organisation file).
+    """Every test starts from empty tables (units mirrored from the organisation file) and an
+    empty anchor log.
 
     The scheduler is paused: a test runs a job by calling it, never by the clock.
     """
@@ -121,7 +122,13 @@ async def clean_db(nonebug_init: None) -> None:
         WeeklyRun,
     )
     from models.handover import Handover
-    from models.measures import BlacklistEntry, BlacklistRequest, MeasureRecord, Sweep
+    from models.measures import (
+        AuditAnchor,
+        BlacklistEntry,
+        BlacklistRequest,
+        MeasureRecord,
+        Sweep,
+    )
     from models.realname import CardDeadline, RealnameSetting, RosterImport, RosterPerson
     from models.registry import ActivityDay, DutySwitch, Group, RegisteredAdmin, Unit
     from plugins.measures import blacklist, presence
@@ -134,8 +141,10 @@ async def clean_db(nonebug_init: None) -> None:
         *(CardDeadline, RealnameSetting, RosterImport, RosterPerson),
         *(ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry),
         *(BlacklistRequest, Sweep),
+        AuditAnchor,
     ):
         await model.all().delete()
+    runtime.settings().audit_anchor_file.unlink(missing_ok=True)
     await Unit.all().delete()
     await store.sync_units(runtime.org())
     store.forget_cache()

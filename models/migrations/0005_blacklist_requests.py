@@ -7,7 +7,7 @@ from models.registry import GroupStatus
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0003_handover_clearance')]
+    dependencies = [('models', '0004_audit_anchor')]
 
     initial = False
 

@@ -13,9 +13,11 @@ from adapters.port import Platform  # noqa: E402
 from core.schedule import every  # noqa: E402
 from core.send import on_undelivered  # noqa: E402
 from plugins.measures import (  # noqa: E402, F401
+    anchoring,
     ban_commands,
     ban_requests,
     commands,
+    daily_anchor,
     listing,
     report_command,
     store,
@@ -26,7 +28,7 @@ from plugins.measures.commands import MANUAL_ARTICLE  # noqa: E402
 
 __plugin_meta__ = PluginMetadata(
     name="measures",
-    description="處置與記錄：每項措施先記錄、再執行、後封存結果，並依第八、十條向上報告",
+    description="處置與記錄：每項措施先記錄、再執行、後封存結果，並依第八、十條向上報告；記錄鏈以審計金鑰封存並錨定",
     usage="/警告 /禁言 /解禁 /移出 /拉黑 /確認拉黑 /駁回拉黑 /解除黑名單 /記錄 /舉報；其餘由各職責調用",
     extra={"articles": (8, 10)},
 )
@@ -48,10 +50,12 @@ async def _recover() -> None:
     ids = await store.recover_unconfirmed()
     if ids:
         logger.warning(f"measure records left pending by a crash, now unconfirmed: {ids}")
+    await anchoring.start()  # before any new record: the first anchor pins the older ones
     lifted = await listing.lift_protected_entries(MANUAL_ARTICLE)
     if lifted:
         logger.warning(f"blacklist entries of accounts nobody may blacklist, lifted: {lifted}")
     every(60, _resume_sweeps, SWEEP_JOB_ID)
+    every(daily_anchor.CHECK_SECONDS, daily_anchor.daily, daily_anchor.JOB_ID)
 
 
 @get_driver().on_bot_connect

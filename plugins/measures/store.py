@@ -1,5 +1,8 @@
 """Measure records (written pending first, sealed with the outcome, recovered after a crash),
-blacklist requests and sweeps. No decisions here."""
+blacklist requests and sweeps. No decisions here.
+
+Each seal is followed by an anchor line (`anchoring`, which says what that costs).
+"""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -16,7 +19,8 @@ from models.measures import (
     Sweep,
     SweepStatus,
 )
-from plugins.measures.chain import GENESIS, Sealed, fact_digest, outcome_digest
+from plugins.measures import anchoring, keyfile
+from plugins.measures.chain import GENESIS, KEYED, Sealed, fact_digest, outcome_digest, pending_seal
 from plugins.measures.measure import Measure
 
 # One writer at a time keeps the chain linear (the bot is one process per database).
@@ -44,7 +48,8 @@ def facts_of(record: MeasureRecord) -> dict[str, Any]:
 
 
 async def open_record(measure: Measure) -> MeasureRecord:
-    """Write the record, pending, chained to the last one."""
+    """Write the record, pending (and sealed so), chained to the last one."""
+    key = keyfile.current()
     async with _chain_lock, in_transaction():
         last = await MeasureRecord.all().order_by("-id").first()
         record = MeasureRecord(
@@ -62,20 +67,26 @@ async def open_record(measure: Measure) -> MeasureRecord:
             evidence=measure.evidence[:200],
             detail=measure.detail,
             prev_digest=last.digest if last else GENESIS,
+            scheme=KEYED,
         )
-        record.digest = fact_digest(record.prev_digest, facts_of(record))
+        record.digest = fact_digest(record.prev_digest, facts_of(record), key)
+        record.outcome_digest = pending_seal(record.digest, key)
         await record.save(force_create=True)
     return record
 
 
 async def seal(record: MeasureRecord, status: RecordStatus, answer: str) -> None:
+    """Seal the outcome (as the record's scheme seals: records from before the key stay plain),
+    then anchor the chain."""
     record.status = status
     record.platform_answer = answer[:200]
     record.finished_at = datetime.now(UTC)
+    key = keyfile.current() if record.scheme == KEYED else None
     record.outcome_digest = outcome_digest(
-        record.digest, status.value, record.platform_answer, record.finished_at
+        record.digest, status.value, record.platform_answer, record.finished_at, key
     )
     await record.save(update_fields=["status", "platform_answer", "finished_at", "outcome_digest"])
+    await anchoring.anchor(anchoring.SEAL)
 
 
 async def recover_unconfirmed() -> list[int]:
@@ -103,6 +114,7 @@ async def sealed_records(batch: int = 500) -> AsyncIterator[Sealed]:
                 r.platform_answer,
                 r.finished_at,
                 r.outcome_digest,
+                r.scheme,
             )
         after = rows[-1].id
 

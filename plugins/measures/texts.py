@@ -270,3 +270,102 @@ def report_notice(
         lines.append(f"說明：{note}")
     lines.append("如需處置：/警告、/禁言、/移出 或 /拉黑。")
     return "\n".join(lines)
+
+
+# --- the audit trail: the key, the daily anchor, `manage.py audit verify` ---------------------------
+# Lines for the operator's terminal carry the English words too, for logs and search.
+
+KEY_SETTING = "QUNGUI_AUDIT_KEY_FILE"
+
+
+def key_missing(path: object) -> str:
+    return f"審計金鑰 {path} 不存在（{KEY_SETTING}）：機器人首次啟動時建立；若已遺失，請從備份還原"
+
+
+def key_lost(path: object, anchor_file: object) -> str:
+    return (
+        f"審計金鑰 {path} 不存在，但錨點檔 {anchor_file} 已有內容：請從備份還原金鑰（{KEY_SETTING}）；"
+        "換用新金鑰會使既有記錄全部無法核對"
+    )
+
+
+def key_wrong_size(path: object, size: int) -> str:
+    return f"審計金鑰 {path} 應為 32 位元組，實為 {size} 位元組（{KEY_SETTING}）"
+
+
+def key_too_open(path: object, mode: int) -> str:
+    return f"審計金鑰 {path} 的權限 {mode:o} 過寬（{KEY_SETTING}）：請執行 chmod 600 {path}"
+
+
+def key_unreadable(path: object, why: str) -> str:
+    return f"審計金鑰 {path} 無法使用（{KEY_SETTING}）：{why}"
+
+
+def anchor_file_unusable(path: object, why: str) -> str:
+    return f"錨點檔 {path} 無法寫入（QUNGUI_AUDIT_ANCHOR_FILE）：{why}"
+
+
+def daily_anchor(count: int, head_id: int, digest: str) -> str:
+    """Privately, to the department: a witness of the records kept outside the bot's machine."""
+    return (
+        f"【審計錨點】處置記錄共 {count} 條，鏈頭摘要 {digest}。請保存本訊息，"
+        f"日後可用「{head_id}:{digest}」核對記錄未被刪改。"
+    )
+
+
+def anchor_log_disagrees(file_seq: int, table_seq: int) -> str:
+    return (
+        f"anchor file ends at line {file_seq}, its copy in the database at {table_seq}: "
+        f"run `manage.py audit verify` — 錨點檔（第 {file_seq} 行）與資料庫副本（第 {table_seq} 行）不一致"
+    )
+
+
+ANCHOR_UNWRITTEN = "the anchor file could not be written — 錨點檔無法寫入"
+BAD_ANCHOR_ARGUMENT = "--anchor 應寫成「鏈頭編號:摘要」，例如 340:ab12cd34ef56"
+
+
+def audit_ok(count: int, head_id: int, digest: str, lines: int, anchored: int) -> str:
+    return (
+        f"audit ok: {count} records, head #{head_id} {digest[:12]}, chain intact,"
+        f" {lines} anchor lines (sealed through #{anchored})"
+        f" — 審計通過：共 {count} 條記錄，鏈頭 #{head_id} {digest[:12]}，錨點 {lines} 行"
+    )
+
+
+_RECORD_BREAK = {
+    "removed": ("was removed", "被刪除"),
+    "altered": ("was altered", "被改動"),
+    "reopened": ("was set back to pending after it was sealed", "封存後被改回待執行"),
+    "unkeyed": ("is not sealed with the audit key", "未以審計金鑰封存，疑被重算"),
+    "rewritten": ("does not match its anchor: the chain was rewritten", "與錨點不符，記錄鏈被重寫"),
+}
+
+
+def record_break(record_id: int, what: str, seq: int | None, anchored: bool) -> str:
+    english, chinese = _RECORD_BREAK[what]
+    where = chinese_where = ""
+    if anchored and seq is None:
+        where, chinese_where = " (shown by the anchor given)", "（所給錨點可證）"
+    elif anchored:
+        where, chinese_where = f" (shown by anchor line {seq})", f"（錨點第 {seq} 行可證）"
+    return (
+        f"audit FAILED: record {record_id} {english}{where}"
+        f" — 第 {record_id} 條記錄{chinese}{chinese_where}"
+    )
+
+
+def log_break(seq: int, what: str, where: str, other: int) -> str:
+    side = "the anchor file" if where == "file" else "the anchor table in the database"
+    chinese_side = "錨點檔" if where == "file" else "資料庫中的錨點副本"
+    if what == "empty":
+        return (
+            "audit FAILED: no anchor covers the records (the anchor file and its copy are empty)"
+            " — 錨點檔與資料庫副本皆為空，記錄無從核對"
+        )
+    if what == "cut":
+        return (
+            f"audit FAILED: {side} was cut: it ends before line {seq}, the other copy has {other}"
+            f" — {chinese_side}自第 {seq} 行起被截斷（另一份有 {other} 行）"
+        )
+    english, chinese = ("was removed", "被刪除") if what == "removed" else ("was altered", "被改動")
+    return f"audit FAILED: line {seq} of {side} {english} — {chinese_side}第 {seq} 行{chinese}"

@@ -2,6 +2,7 @@
 a missing organisation file is loud; an open OneBot port is refused unless a test allows it.
 """
 
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,37 @@ def test_migrate_and_start_create_a_fresh_data_dir(tmp_path: Path) -> None:
     process.start()
     process.stop()
     assert (fresh / "qungui.sqlite3").is_file()
+    key = fresh / "audit.key"
+    assert (key.stat().st_size, stat.S_IMODE(key.stat().st_mode)) == (32, 0o600)
+    first = (fresh / "audit-anchor.log").read_text("utf-8").splitlines()
+    assert len(first) == 1
+    assert " seq=1 start count=0 head=0 " in first[0]
+
+
+def test_a_lost_or_bad_audit_key_stops_the_bot_naming_the_setting(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path)
+    process.start()  # the first start makes the key and anchors the (empty) chain
+    process.stop()
+    key = tmp_path / "audit.key"
+    kept = key.read_bytes()
+    key.unlink()
+    lost = _run_bot(process)
+    assert lost.returncode == 2
+    assert "QUNGUI_AUDIT_KEY_FILE" in lost.stdout + lost.stderr
+    assert "請從備份還原金鑰" in lost.stdout + lost.stderr
+    assert "Traceback" not in lost.stdout + lost.stderr
+    assert not key.exists()  # never replaced by a new one
+
+    key.write_bytes(kept[:5])
+    key.chmod(0o600)
+    short = _run_bot(process)
+    assert short.returncode == 2
+    assert "應為 32 位元組，實為 5 位元組" in short.stdout + short.stderr
+
+    key.write_bytes(kept)
+    process.start()  # the backup put back: the bot starts again
+    process.stop()
+    assert process.manage("audit", "verify").returncode == 0
 
 
 def _bot(process: BotProcess, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
