@@ -145,6 +145,10 @@ async def clean_db(nonebug_init: None) -> None:
     ):
         await model.all().delete()
     runtime.settings().audit_anchor_file.unlink(missing_ok=True)
+    from plugins.measures import journal
+
+    journal.path().unlink(missing_ok=True)
+    journal.forget()
     await Unit.all().delete()
     await store.sync_units(runtime.org())
     store.forget_cache()

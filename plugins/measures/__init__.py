@@ -18,6 +18,7 @@ from plugins.measures import (  # noqa: E402, F401
     ban_requests,
     commands,
     daily_anchor,
+    journal,
     listing,
     report_command,
     store,
@@ -51,10 +52,12 @@ async def _recover() -> None:
     if ids:
         logger.warning(f"measure records left pending by a crash, now unconfirmed: {ids}")
     await anchoring.start()  # before any new record: the first anchor pins the older ones
+    await journal.replay()  # what a full disk or a lost database kept back
     lifted = await listing.lift_protected_entries(MANUAL_ARTICLE)
     if lifted:
         logger.warning(f"blacklist entries of accounts nobody may blacklist, lifted: {lifted}")
     every(60, _resume_sweeps, SWEEP_JOB_ID)
+    every(journal.REPLAY_SECONDS, journal.replay, journal.JOB_ID)
     every(daily_anchor.CHECK_SECONDS, daily_anchor.daily, daily_anchor.JOB_ID)
 
 

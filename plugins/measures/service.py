@@ -1,122 +1,40 @@
 """The one way a measure is carried out: record first, then the platform, then the outcome.
 
 Every duty (and every command) hands its measures here, so each leaves exactly one record whose
-status is what the platform answered: done, failed (with the answer), or, after a crash between
-the two, unconfirmed.
+status is what the platform answered: done, failed (with the answer), referred (left to a person
+who can act), or, after a crash between the two, unconfirmed. When the record cannot be written
+(disk full, database gone), the measure is carried out all the same and its record waits in the
+journal until the database is back.
 """
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 
-from adapters.actions import Done, Kick, Refused, SetAdmin, Why
 from adapters.message import Outgoing
-from adapters.port import Member, Platform, Role
+from adapters.port import Platform
 from core import runtime
-from core.send import to_people, to_person
-from models.measures import MeasureRecord, RecordStatus
-from plugins.measures import blacklist, store, texts
-from plugins.measures.authority import may_act, needs_rank, referral
+from core.send import to_people
+from models.measures import MeasureRecord
+from plugins.measures import journal, store
+from plugins.measures.acting import act
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.measure import Measure
 
-_ON_THE_LIST: dict[str, Callable[[Measure], Awaitable[tuple[bool, str]]]] = {
-    blacklist.BLACKLIST: blacklist.enter,
-    blacklist.UNBLACKLIST: blacklist.lift,
-}
-
 
 async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecord:
-    """Record `measure`, ask the platform to act, and seal the record with its answer.
-
-    A platform refusal is recorded as failed; it never raises. What the bot's role does not
-    allow is not tried: it is left to a person who can (`referred`). A removal or a change of
-    admin rights that the platform answers ok is read back, since NapCat answers ok whatever
-    happened. The measures `blacklist` and `unblacklist` act on the street-wide blacklist.
-    """
-    record = await store.open_record(measure)
-    on_list = _ON_THE_LIST.get(measure.kind)
-    if on_list is not None:  # the bot's own blacklist is acted on here, not on the platform
-        ok, answer = await on_list(measure)
-        await store.seal(record, RecordStatus.DONE if ok else RecordStatus.FAILED, answer)
-        return record
-    if measure.action is None:
-        await store.seal(record, RecordStatus.DONE, "")
-        return record
-    if platform is None:
-        await store.seal(record, RecordStatus.FAILED, "no platform connection")
-        return record
-    target_role = await _target_role(platform, measure)
-    if measure.group_id is not None and not may_act(
-        measure.action, await platform.own_role(measure.group_id), target_role
-    ):
-        await _refer(platform, measure, record, target_role)
-        return record
-    outcome = await platform.perform(measure.action, key=measure.group_id)
-    if isinstance(outcome, Refused):
-        if outcome.why is Why.NOT_PERMITTED and needs_rank(measure.action):
-            await _refer(platform, measure, record, target_role)  # the role had changed
-        else:
-            await store.seal(record, RecordStatus.FAILED, str(outcome))
-        return record
-    assert isinstance(outcome, Done)
-    untrue = await _not_so(platform, measure)
-    await store.seal(record, RecordStatus.FAILED if untrue else RecordStatus.DONE, untrue or "ok")
+    """Record `measure`, ask the platform to act (acting.act), and seal the record with what
+    came of it. It never raises for a refusal, nor for a record that cannot be written."""
+    try:
+        record = await store.open_record(measure)
+    except journal.STORAGE_ERRORS as exc:
+        status, answer = await act(platform, measure)  # protection does not wait on the disk
+        return await journal.keep(platform, measure, status, answer, exc)
+    status, answer = await act(platform, measure)
+    try:
+        await store.seal(record, status, answer)
+    except journal.STORAGE_ERRORS as exc:
+        await journal.keep(platform, measure, status, answer, exc, record_id=record.id)
+        record.status, record.platform_answer = status, answer[:200]
     return record
-
-
-async def _target_role(platform: Platform, measure: Measure) -> Role | None:
-    """The target's role where it matters: given by the duty (a message's sender), else read
-    only when the bot is not the owner (the owner outranks everyone it can act on)."""
-    if measure.target_role is not None or measure.group_id is None or measure.target is None:
-        return measure.target_role
-    if not needs_rank(measure.action) or await platform.own_role(measure.group_id) == "owner":
-        return None
-    member = await platform.member(measure.group_id, measure.target)
-    return member.role if isinstance(member, Member) else None
-
-
-async def _not_so(platform: Platform, measure: Measure) -> str:
-    """Why a removal or an admin change answered ok is not true ("" when it is): NapCat answers
-    ok whatever QQ did (ob/action/group/SetGroupKick.ts, SetGroupAdmin.ts)."""
-    action = measure.action
-    if isinstance(action, Kick):
-        after = await platform.member(action.group_id, action.user_id)
-        return texts.STILL_A_MEMBER if isinstance(after, Member) else ""
-    if isinstance(action, SetAdmin):
-        after = await platform.member(action.group_id, action.user_id)
-        wanted = "admin" if action.enable else "member"
-        if not isinstance(after, Member):
-            return texts.NOT_READ_BACK
-        return "" if after.role == wanted else texts.RIGHTS_UNCHANGED
-    return ""
-
-
-async def _refer(
-    platform: Platform, measure: Measure, record: MeasureRecord, target_role: Role | None
-) -> None:
-    """Ask whoever can act, privately, and record the measure as left to them."""
-    assert measure.group_id is not None
-    asked = referral(measure.action, target_role)
-    told: list[str] = []
-    if asked.ask_owner:
-        members = await platform.members(measure.group_id)
-        owners = (
-            [m.user_id for m in members if m.role == "owner"] if isinstance(members, list) else []
-        )
-        notice = texts.referral_to_owner(
-            measure.group_id, measure.kind, measure.target, measure.article, _message_of(measure)
-        )
-        if owners and (await to_person(platform, owners[0], notice, about=measure.group_id)).ok:
-            told.append(texts.ASKED_OWNER)
-    if asked.ask_sender and measure.target is not None:
-        notice = texts.referral_to_sender(measure.group_id, measure.article, _message_of(measure))
-        if (await to_person(platform, measure.target, notice, about=measure.group_id)).ok:
-            told.append(texts.ASKED_SENDER)
-    await store.seal(record, RecordStatus.REFERRED, texts.referred(told))
-
-
-def _message_of(measure: Measure) -> int | None:
-    value = measure.detail.get("message_id")
-    return value if isinstance(value, int) else None
 
 
 async def escalate(

@@ -32,6 +32,10 @@ def platform_refused(answer: str) -> str:
     return f"已記錄，但平台未執行：{answer}。請檢查機器人是否為群管理員。"
 
 
+JOURNAL_NOTICE = (
+    "【處置記錄】資料庫暫時寫不進記錄（磁碟已滿或資料庫斷線）。撤回等措施照常執行，"
+    "記錄暫存於日誌，資料庫恢復後自動補入記錄鏈。請盡快檢查伺服器。"
+)
 STILL_A_MEMBER = "平台答覆成功，但成員仍在群中"
 NOT_READ_BACK = "平台答覆成功，但讀不到成員的權限"
 RIGHTS_UNCHANGED = "平台答覆成功，但管理權限未變"
