@@ -112,6 +112,13 @@ async def test_nothing_is_replayed_after_a_reconnect_but_history_and_requests_ke
     assert system["join_requests"][0]["actor"] == accounts.SELF
 
 
+async def test_reconnect_is_a_new_connection_on_the_same_model(bot: FakeBot, peer: Peer) -> None:
+    said = await peer.group_message(accounts.GROUP, accounts.MEMBER, "重連之前")
+    await peer.reconnect()
+    await bot.event(lambda e: kind(e) == "meta_event/lifecycle" and bot.connections == 2)
+    assert (await bot.ok("get_msg", message_id=said))["message"][0]["data"]["text"] == "重連之前"
+
+
 async def test_an_unknown_request_flag_is_refused(bot: FakeBot, peer: Peer) -> None:
     answer = await bot.call("set_group_add_request", flag="123", approve=False)
     assert failed(answer) == "No such request"
