@@ -1,25 +1,43 @@
-"""A OneBot v11 implementation for tests, speaking to the bot over a real reverse WebSocket.
+"""A OneBot v11 implementation for tests, as strict as NapCat, over a real reverse WebSocket.
 
-It behaves as NapCat does where the duties care: it dials `/onebot/v11/ws` with the account,
-role and token headers, sends events in NapCat's shape (message arrays, `real_id`, `group_name`…),
-answers the bot's actions from a small model of its groups, and records every call. A test can
-hold back or refuse any action to see what the bot does.
+It dials `/onebot/v11/ws` as NapCat does (ob/network/websocket-client.ts), pushes events in
+NapCat's shape, and answers the bot's actions from its model of QQ (tests/peer_model.py) the way
+NapCat answers them (tests/peer_messages.py, tests/peer_groups.py, tests/peer_rules.py): failures
+with retcode 1200 and NapCat's wording, ok where NapCat says ok although QQ did nothing, NapCat's
+waits before a timeout. Nothing is pushed while no bot is connected, and nothing is replayed
+later: it is in the history (get_group_msg_history) and the system messages instead.
+
+A test can still answer an action its own way (`answers`), or never (`held`).
 """
 
 import asyncio
 import contextlib
+import inspect
 import itertools
 import json
 import time
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import websockets
 from websockets.asyncio.client import ClientConnection
 
-from tests import napcat
-from tests.napcat import Segment, at, bundled, forward, message_text, text
+from tests import napcat, peer_groups, peer_messages
+from tests.napcat import Segment, at, bundled, forward, message_text, reply, text
+from tests.peer_messages import Context, ob11
+from tests.peer_model import (
+    FriendRequest,
+    JoinRequest,
+    Model,
+    PeerFile,
+    PeerGroup,
+    PeerMember,
+    PeerMessage,
+    Timing,
+)
+from tests.peer_rules import NAPCAT_ACTIONS, Failed, answer, check, unknown_action
 
 __all__ = [
     "Call",
@@ -27,12 +45,34 @@ __all__ = [
     "PeerGroup",
     "PeerMember",
     "Refuse",
+    "Timing",
     "at",
     "bundled",
     "forward",
     "message_text",
+    "reply",
     "text",
 ]
+
+MODELLED = {
+    "send_group_msg": peer_messages.sender_of("group"),
+    "send_private_msg": peer_messages.sender_of("private"),
+    "send_msg": peer_messages.sender_of("normal"),
+    "delete_msg": peer_messages.delete_msg,
+    "get_msg": peer_messages.get_msg,
+    "get_forward_msg": peer_messages.get_forward_msg,
+    "get_group_msg_history": peer_messages.get_group_msg_history,
+    "upload_private_file": peer_messages.upload_private_file,
+    **{
+        name: getattr(peer_groups, name)
+        for name in (
+            "get_login_info get_friend_list get_group_list get_group_info get_group_member_info"
+            " get_group_member_list set_group_ban set_group_kick set_group_kick_members"
+            " set_group_admin set_group_card get_group_root_files delete_group_file"
+            " get_group_system_msg set_group_add_request set_friend_add_request"
+        ).split()
+    },
+}
 
 
 @dataclass
@@ -43,28 +83,10 @@ class Call:
 
 @dataclass
 class Refuse:
-    """Answer an action with `status: failed` (retcode 1200 is a refusal for risk)."""
+    """A test's own refusal: `status: failed` with this retcode and wording (NapCat's is 1200)."""
 
-    retcode: int
+    retcode: int = 1200
     wording: str = ""
-
-
-@dataclass
-class PeerMember:
-    user_id: int
-    nickname: str
-    card: str = ""
-    role: str = "member"
-    join_time: int = field(default_factory=lambda: int(time.time()) - 86400 * 30)
-    last_sent_time: int = field(default_factory=lambda: int(time.time()))
-
-
-@dataclass
-class PeerGroup:
-    group_id: int
-    name: str
-    members: dict[int, PeerMember] = field(default_factory=dict)
-    max_members: int = 500
 
 
 Answer = Callable[[dict[str, Any]], Any]
@@ -75,205 +97,291 @@ class Peer:
         self.url = url
         self.self_id = self_id
         self.token = token
+        self.model = Model(self_id)
         self.calls: list[Call] = []
-        self.groups: dict[int, PeerGroup] = {}
-        self.answers: dict[str, Answer] = {}
+        self.answers: dict[str, Answer] = {}  # a test's own answer to an action
         self.held: set[str] = set()  # actions left unanswered (a platform that hangs)
-        self.forwards: dict[str, list[dict[str, Any]]] = {}  # get_forward_msg answers, by id
+        self.unmodelled: list[Call] = []  # NapCat actions the peer answered ok without a model
+        self.missed: list[dict[str, Any]] = []  # events that came while no bot was connected
         self._ws: ClientConnection | None = None
-        self._reader: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
         self._new_call = asyncio.Event()
-        self._ids = itertools.count(10_000)
+        self._flags = itertools.count(int(time.time() * 1_000_000))
 
-    # --- the connection ---------------------------------------------------------------
+    # --- the model, as attributes tests read and share ----------------------------------------
+
+    @property
+    def groups(self) -> dict[int, PeerGroup]:
+        return self.model.groups
+
+    @groups.setter
+    def groups(self, groups: dict[int, PeerGroup]) -> None:
+        self.model.groups = groups
+
+    @property
+    def forwards(self) -> dict[str, list[dict[str, Any]]]:
+        return self.model.forwards
+
+    @property
+    def friends(self) -> set[int]:
+        return self.model.friends
+
+    @property
+    def timing(self) -> Timing:
+        return self.model.timing
+
+    # --- the connection -------------------------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        return self._ws is not None
 
     async def connect(self, attempts: int = 100) -> None:
-        headers = {
+        """Dial the bot (again, after `close`: a new connection on the same model)."""
+        headers = {  # ob/network/websocket-client.ts tryConnect
             "X-Self-ID": str(self.self_id),
-            "X-Client-Role": "Universal",
             "Authorization": f"Bearer {self.token}",
-            "User-Agent": "NapCat.OneBot/4",
+            "x-client-role": "Universal",
+            "User-Agent": "OneBot/11",
         }
         for attempt in range(attempts):
             try:
-                self._ws = await websockets.connect(self.url, additional_headers=headers)
+                ws = await websockets.connect(self.url, additional_headers=headers)
                 break
             except OSError:
                 if attempt == attempts - 1:
                     raise
                 await asyncio.sleep(0.1)
-        self._reader = asyncio.create_task(self._read())
-        await self.send_event(
-            {"post_type": "meta_event", "meta_event_type": "lifecycle", "sub_type": "connect"}
-        )
+        self._ws = ws
+        self._spawn(self._read(ws))
+        await self.send_event(napcat.lifecycle_connect())
 
     async def close(self) -> None:
-        if self._reader is not None:
-            self._reader.cancel()
+        ws, self._ws = self._ws, None
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
             with contextlib.suppress(asyncio.CancelledError):
-                await self._reader
-        if self._ws is not None:
-            await self._ws.close()
+                await task
+        if ws is not None:
+            await ws.close()
+
+    async def reconnect(self) -> None:
+        await self.close()
+        await self.connect()
+
+    def _spawn(self, job: Any) -> None:
+        task = asyncio.create_task(job)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def send_raw(self, frame: str) -> None:
         assert self._ws is not None
         await self._ws.send(frame)
 
     async def send_event(self, event: dict[str, Any]) -> None:
-        event = {"time": int(time.time()), "self_id": self.self_id, **event}
-        await self.send_raw(json.dumps(event, ensure_ascii=False))
+        """Push an event; with no bot connected it is gone (NapCat never replays)."""
+        event = {"time": napcat.now(), "self_id": self.self_id, **event}
+        if self._ws is None:
+            self.missed.append(event)
+            return
+        with contextlib.suppress(websockets.ConnectionClosed):
+            await self._ws.send(json.dumps(event, ensure_ascii=False))
 
-    async def _read(self) -> None:
-        assert self._ws is not None
-        async for frame in self._ws:
-            request = json.loads(frame)
-            call = Call(request["action"], request.get("params") or {})
-            self.calls.append(call)
-            self._new_call.set()
-            if call.action in self.held:
-                continue
-            await self._ws.send(
-                json.dumps(self._respond(call, request.get("echo")), ensure_ascii=False)
-            )
+    async def _read(self, ws: ClientConnection) -> None:
+        with contextlib.suppress(websockets.ConnectionClosed):
+            async for frame in ws:
+                request = json.loads(frame)
+                call = Call(request.get("action", ""), request.get("params") or {})
+                self.calls.append(call)
+                self._new_call.set()
+                if call.action not in self.held:
+                    self._spawn(self._serve(ws, call, request.get("echo")))
+        if self._ws is ws:
+            self._ws = None
 
-    def _respond(self, call: Call, echo: Any) -> dict[str, Any]:
+    async def _serve(self, ws: ClientConnection, call: Call, echo: Any) -> None:
+        """NapCat answers each action on its own (ob/network/websocket-client.ts handleMessage)."""
         try:
-            data = (
-                self.answers[call.action](call.params)
-                if call.action in self.answers
-                else self._model(call)
-            )
-        except LookupError as exc:
-            data = Refuse(100, f"not found: {exc}")
-        if isinstance(data, Refuse):
-            return {
-                "status": "failed",
-                "retcode": data.retcode,
-                "data": None,
-                "message": data.wording,
-                "wording": data.wording,
-                "echo": echo,
-            }
-        return {
-            "status": "ok",
-            "retcode": 0,
-            "data": data,
-            "message": "",
-            "wording": "",
-            "echo": echo,
-        }
+            response = answer("ok", 0, await self._answer(call), "", echo)
+        except Failed as failed:
+            response = answer("failed", failed.retcode, None, failed.message, echo)
+        except Exception as exc:  # ob/action/OneBotAction.ts websocketHandle: any error → 1200
+            response = answer("failed", 1200, None, str(exc) or "Error", echo)
+        with contextlib.suppress(websockets.ConnectionClosed):
+            await ws.send(json.dumps(response, ensure_ascii=False))
 
-    # --- answers from the model of groups -------------------------------------------------
+    async def _answer(self, call: Call) -> Any:
+        if call.action in self.answers:
+            data = self.answers[call.action](call.params)
+            data = await data if inspect.isawaitable(data) else data
+            if isinstance(data, Refuse):
+                raise Failed(data.wording, data.retcode)
+            return data
+        if call.action not in NAPCAT_ACTIONS:
+            raise unknown_action(call.action)
+        handler = MODELLED.get(call.action)
+        if handler is None:
+            self.unmodelled.append(call)
+            return None
+        return await handler(Context(self.model, self.send_event), check(call.action, call.params))
 
-    def _member_dict(self, group: PeerGroup, m: PeerMember) -> dict[str, Any]:
-        return {
-            "group_id": group.group_id,
-            "user_id": m.user_id,
-            "nickname": m.nickname,
-            "card": m.card,
-            "role": m.role,
-            "join_time": m.join_time,
-            "last_sent_time": m.last_sent_time,
-            "level": "1",
-            "title": "",
-            "unfriendly": False,
-            "card_changeable": True,
-        }
+    # --- the model: groups, friends, bundles ---------------------------------------------------
 
-    def _model(self, call: Call) -> Any:
-        p = call.params
-        match call.action:
-            case "send_group_msg" | "send_private_msg" | "send_msg":
-                return {"message_id": next(self._ids)}
-            case "get_group_info":
-                g = self.groups[int(p["group_id"])]
-                return {
-                    "group_id": g.group_id,
-                    "group_name": g.name,
-                    "member_count": len(g.members),
-                    "max_member_count": g.max_members,
-                }
-            case "get_group_member_info":
-                g = self.groups[int(p["group_id"])]
-                return self._member_dict(g, g.members[int(p["user_id"])])
-            case "get_group_member_list":
-                g = self.groups[int(p["group_id"])]
-                return [self._member_dict(g, m) for m in g.members.values()]
-            case "get_login_info":
-                return {"user_id": self.self_id, "nickname": "qungui"}
-            case "get_forward_msg":  # NapCat's shape; an unknown id is refused
-                return {"messages": self.forwards[str(p.get("id") or p.get("message_id"))]}
-            case "set_group_kick":
-                self.groups[int(p["group_id"])].members.pop(int(p["user_id"]), None)
-                return None
-            case "set_group_card":
-                self.groups[int(p["group_id"])].members[int(p["user_id"])].card = p["card"]
-                return None
-        return None
+    def add_group(
+        self, group_id: int, name: str, *members: PeerMember, bot_role: str = "admin"
+    ) -> PeerGroup:
+        """A group with these members and the bot, as `bot_role` unless a member is the bot."""
+        group = PeerGroup(group_id, name, {m.user_id: m for m in members})
+        group.members.setdefault(self.self_id, PeerMember(self.self_id, "群規", role=bot_role))
+        self.groups[group_id] = group
+        return group
 
-    def add_group(self, group_id: int, name: str, *members: PeerMember) -> PeerGroup:
-        self.groups[group_id] = PeerGroup(group_id, name, {m.user_id: m for m in members})
-        return self.groups[group_id]
+    def add_friend(self, *user_ids: int) -> None:
+        self.friends.update(user_ids)
 
     def add_forward(self, forward_id: str, *messages: dict[str, Any]) -> Segment:
-        """Register a bundle (messages made with `bundled`); nest one with a `forward` segment."""
+        """Register a bundle (messages made with `bundled`) and return the segment that sends it;
+        nest one by putting that segment in another's message. NapCat shows the bundle under the
+        msgId of the message carrying it, not under `forward_id`."""
         self.forwards[forward_id] = list(messages)
         return forward(forward_id)
+
+    def message(self, message_id: int) -> PeerMessage:
+        return self.model.store.by_id[message_id]
+
+    def history(self, group_id: int) -> list[PeerMessage]:
+        return self.model.store.in_group(group_id)
 
     # --- events in NapCat's shape ---------------------------------------------------------
 
     async def group_message(
-        self, group_id: int, user_id: int, message: list[Segment] | str, *, role: str | None = None
+        self,
+        group_id: int,
+        user_id: int,
+        message: list[Segment] | str,
+        *,
+        role: str | None = None,
+        ms_time: bool = False,
     ) -> int:
+        """A member speaks; returns the message's id. A card changed since the member last
+        spoke is told first, with NapCat's group_card notice (ob/index.ts handleGroupEvent)."""
         segments = text(message) if isinstance(message, str) else message
         group = self.groups.get(group_id)
         member = group.members.get(user_id) if group else None
+        if group is not None and member is not None and user_id in group.stale_cards:
+            old = group.stale_cards.pop(user_id)
+            await self.send_event(napcat.card_changed(group_id, user_id, member.card, old))
+        if member is not None:
+            member.last_sent_time = int(time.time())
         sender = {
             "user_id": user_id,
             "nickname": member.nickname if member else f"u{user_id}",
             "card": member.card if member else "",
             "role": role or (member.role if member else "member"),
         }
-        message_id = next(self._ids)
-        name = group.name if group else ""
-        await self.send_event(
-            napcat.group_message(message_id, group_id, name, user_id, segments, sender)
+        at_time = int(time.time() * 1000) if ms_time else None
+        posted = self.model.store.add(
+            "group",
+            group_id,
+            user_id,
+            segments,
+            sender,
+            group_name=group.name if group else "",
+            at_time=at_time,
         )
-        return message_id
+        await self.send_event(ob11(self.model, posted, inline=False))
+        return posted.message_id
 
     async def group_upload(
-        self, group_id: int, user_id: int, name: str, file_id: str, *, notice_first: bool = False
+        self,
+        group_id: int,
+        user_id: int,
+        name: str,
+        file_id: str | None = None,
+        *,
+        notice_first: bool = False,
+        size: int = 2048,
     ) -> int:
-        """A file uploaded to the group, as NapCat reports it: a message carrying a `file`
-        segment and a notice group_upload (the notice's file id differs from the segment's).
-        """
-        notice = napcat.group_upload(group_id, user_id, name, file_id)
+        """A file uploaded to the group: it joins the group's file list under `file_id` (the id
+        get_group_root_files gives, the only one delete_group_file takes), and NapCat pushes a
+        message with a `file` segment (QQ's file uuid) and a notice group_upload (an encoded
+        message reference); they come in either order (ob/index.ts emitMsg)."""
+        group = self.groups[group_id]
+        member = group.members.get(user_id)
+        file = PeerFile(  # a file list's id: file-uuid.ts, randomUUID without dashes
+            file_id or uuid.uuid4().hex, name, size, user_id, member.nickname if member else ""
+        )
+        group.files[file.file_id] = file
+        notice = napcat.group_upload(group_id, user_id, name, file.notice_id, size)
         if notice_first:
             await self.send_event(notice)
-        segment = napcat.file_segment(name, f"{file_id}.msg")
+        segment = napcat.file_segment(name, file.file_uuid, size)
         message_id = await self.group_message(group_id, user_id, [segment])
         if not notice_first:
             await self.send_event(notice)
         return message_id
 
-    async def private_message(self, user_id: int, content: str) -> int:
-        message_id = next(self._ids)
-        await self.send_event(napcat.private_message(message_id, user_id, content))
-        return message_id
+    async def private_message(
+        self, user_id: int, content: str | list[Segment], *, via_group: int | None = None
+    ) -> int:
+        """Someone writes to the bot: a friend, or through a group (a temporary session, which
+        lets the bot answer without group_id afterwards)."""
+        segments = text(content) if isinstance(content, str) else content
+        sender = {"user_id": user_id, "nickname": f"u{user_id}", "card": ""}
+        posted = self.model.store.add(
+            "private", user_id, user_id, segments, sender, temp_group=via_group
+        )
+        if via_group is not None:
+            self.model.temp_sessions[user_id] = via_group
+        event = ob11(self.model, posted, inline=False)
+        await self.send_event({**event, "target_id": user_id})
+        return posted.message_id
 
-    async def join_request(self, group_id: int, user_id: int, comment: str, flag: str) -> None:
-        """Someone asks to join (`comment`: NapCat's "問題：…\\n答案：…")."""
-        await self.send_event(napcat.join_request(group_id, user_id, comment, flag))
+    async def join_request(
+        self, group_id: int, user_id: int, comment: str, flag: str | None = None
+    ) -> str:
+        """Someone asks to join (`comment`: NapCat's "問題：…\\n答案：…"); kept in the group's
+        system messages whether or not a bot hears it. Returns the flag (NapCat: notify seq)."""
+        seq = flag or str(next(self._flags))
+        self.model.join_requests.append(JoinRequest(seq, group_id, user_id, f"u{user_id}", comment))
+        await self.send_event(napcat.join_request(group_id, user_id, comment, seq))
+        return seq
 
-    async def member_joins(self, group_id: int, new: PeerMember, operator_id: int = 0) -> None:
+    async def friend_request(self, user_id: int, comment: str, flag: str | None = None) -> str:
+        flag = flag or str(int(time.time() * 1000))
+        self.model.friend_requests.append(FriendRequest(flag, user_id, comment))
+        await self.send_event(napcat.friend_request(user_id, comment, flag))
+        return flag
+
+    async def member_joins(
+        self, group_id: int, new: PeerMember, operator_id: int = 0, sub_type: str = "approve"
+    ) -> None:
         self.groups[group_id].members[new.user_id] = new
-        await self.send_event(napcat.member_joined(group_id, new.user_id, operator_id))
+        await self.send_event(napcat.member_joined(group_id, new.user_id, operator_id, sub_type))
+
+    async def member_leaves(
+        self, group_id: int, user_id: int, operator_id: int | None = None, sub_type: str = "leave"
+    ) -> None:
+        self.groups[group_id].members.pop(user_id, None)
+        operator = user_id if operator_id is None else operator_id
+        await self.send_event(napcat.member_left(group_id, user_id, operator, sub_type))
+
+    async def admin_change(self, group_id: int, user_id: int, enabled: bool) -> None:
+        """The owner makes or unmakes an admin by hand; QQ tells with group_admin."""
+        self.groups[group_id].members[user_id].role = "admin" if enabled else "member"
+        await self.send_event(napcat.admin_changed(group_id, user_id, enabled))
 
     async def card_change(self, group_id: int, user_id: int, card: str) -> None:
-        """A member sets their card; NapCat tells with its own notice group_card."""
-        member = self.groups[group_id].members[user_id]
-        old, member.card = member.card, card
-        await self.send_event(napcat.card_changed(group_id, user_id, card, old))
+        """A member sets their card. QQ has it at once (get_group_member_info shows it), but
+        NapCat tells with group_card only when the member next speaks (ob/api/group.ts
+        parseCardChangedEvent) - before the change to lazy notices this pushed one at once."""
+        group = self.groups[group_id]
+        member = group.members[user_id]
+        group.stale_cards.setdefault(user_id, member.card)
+        member.card = card
+        if group.stale_cards[user_id] == card:
+            del group.stale_cards[user_id]
 
     # --- waiting for what the bot does ----------------------------------------------------
 
@@ -300,9 +408,13 @@ class Peer:
                 await asyncio.wait_for(self._new_call.wait(), remaining)
 
     def sent_texts(self, after: int = 0) -> list[str]:
-        """The plain text of every message the bot sent (group or private)."""
+        """The plain text of every message the bot tried to send (group or private)."""
         out = []
         for call in self.calls[after:]:
             if call.action in ("send_group_msg", "send_private_msg", "send_msg"):
                 out.append(message_text(call.params["message"]))
         return out
+
+    def delivered_to(self, user_id: int) -> list[str]:
+        """The text of each private message that reached `user_id` (not merely attempted)."""
+        return [message_text(m.segments) for m in self.model.delivered.get(user_id, [])]
