@@ -40,7 +40,9 @@ def start_bot(data_dir: Path, **settings: str) -> BotProcess:
 
 
 def new_peer(bot: BotProcess) -> Peer:
-    return Peer(bot.url, accounts.SELF, TOKEN)
+    peer = Peer(bot.url, accounts.SELF, TOKEN)
+    peer.add_friend(*accounts.ORG_PEOPLE)  # as the README advises
+    return peer
 
 
 def staff(group_id: int, name: str, peer: Peer, members: int) -> None:

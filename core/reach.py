@@ -10,6 +10,8 @@ checked against the platform's member list once and remembered for a while.
 import time
 from collections import OrderedDict
 
+from tortoise.exceptions import DBConnectionError, OperationalError
+
 from adapters.port import Member, Platform
 from models.clearance import MemberSeen
 from models.registry import RegisteredAdmin
@@ -42,6 +44,13 @@ async def _in_group(platform: Platform, group_id: int, user_id: int) -> bool:
 
 
 async def _known_groups(platform: str, user_id: int) -> tuple[list[int], list[int]]:
+    try:
+        return await _read_known_groups(platform, user_id)
+    except (OperationalError, DBConnectionError, OSError):
+        return [], []  # the database is down: the notice still goes, by `about` or directly
+
+
+async def _read_known_groups(platform: str, user_id: int) -> tuple[list[int], list[int]]:
     seen = await (
         MemberSeen.filter(platform=platform, user_id=user_id)
         .order_by("-last_at")

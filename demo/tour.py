@@ -170,6 +170,7 @@ async def tour(data_dir: Path) -> None:
         PeerMember(accounts.ADMIN, "管理", "XX社區-李四", role="admin"),
         PeerMember(accounts.MEMBER, "成員", "XX社區-張三"),
     )
+    peer.add_friend(*accounts.ORG_PEOPLE)  # as the README advises
     try:
         await peer.connect()
         print(f"bot.py listens on {bot.url} (data: {data_dir}); organisation: tests/data/org.toml")

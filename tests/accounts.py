@@ -11,5 +11,9 @@ OWNER = 40002  # the platform owner of the group
 MEMBER = 50001
 STRANGER = 50002
 
+# Everyone tests/data/org.toml names, and the superuser: the bot's friends in the end-to-end
+# runs, as the README advises (the registered admins are not: they are reached through groups).
+ORG_PEOPLE = (SUPERUSER, DEPARTMENT, LEADER, OTHER_LEADER, STREET_LEADER, 30002, 30003)
+
 GROUP = 700100
 OTHER_GROUP = 700200

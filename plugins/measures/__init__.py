@@ -40,7 +40,10 @@ SWEEP_JOB_ID = "measures.sweeps"
 async def _record_undelivered(
     platform: Platform, user_id: int, about: int | None, refused: Refused
 ) -> None:
-    await store.note_undelivered(platform.name, user_id, about, str(refused))
+    try:
+        await store.note_undelivered(platform.name, user_id, about, str(refused))
+    except journal.STORAGE_ERRORS:
+        logger.error(f"an undelivered notice to {user_id} could not be recorded either")
 
 
 on_undelivered(_record_undelivered)

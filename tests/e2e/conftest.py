@@ -28,6 +28,7 @@ async def peer(bot_process: BotProcess) -> AsyncIterator[Peer]:
         PeerMember(accounts.ADMIN, "管理", "XX社區-李四", role="admin"),
         PeerMember(accounts.MEMBER, "成員", "XX社區-張三"),
     )
+    peer.add_friend(*accounts.ORG_PEOPLE)
     await peer.connect()
     yield peer
     await peer.close()
