@@ -45,7 +45,9 @@ async def catch_up(platform: Platform) -> None:
         past = await platform.history(group.group_id, depth)
         if isinstance(past, Refused):
             continue
-        for message in to_replay(past, await _since(group), int(platform.self_id), starts):
+        handled = activity.recent_ids(group.platform, group.group_id)
+        since = await _since(group)
+        for message in to_replay(past, since, int(platform.self_id), starts, handled):
             await platform.redeliver(message)
             replayed += 1
     waiting = await platform.pending_joins()

@@ -39,7 +39,11 @@ def _count_message(event: Event) -> None:
         return
     sender = sender_of(event)
     if sender is not None and sender.group_id is not None:
-        activity.seen(sender.platform, sender.group_id, datetime.now(UTC))
+        ident = getattr(event, "message_id", None)
+        at = datetime.now(UTC)
+        activity.seen(
+            sender.platform, sender.group_id, at, ident if isinstance(ident, int) else None
+        )
 
 
 watch(note_own_role)  # the bot's own role, as group_admin notices change it

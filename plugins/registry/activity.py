@@ -1,7 +1,7 @@
 """Counting the messages a group sees: kept in memory, written to the database once a minute."""
 
 import asyncio
-from collections import Counter
+from collections import Counter, deque
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,13 +18,22 @@ def _local_day(at: datetime) -> date:
 
 _counts: Counter[tuple[str, int, date]] = Counter()
 _last_seen: dict[tuple[str, int], datetime] = {}
+RECENT_IDS = 64  # message ids remembered per group, so a catch-up does not hand one over twice
+_recent: dict[tuple[str, int], deque[int]] = {}
 # The minute's flush and the shutdown flush can overlap: one at a time, or a count is added twice.
 _flushing = asyncio.Lock()
 
 
-def seen(platform: str, group_id: int, at: datetime) -> None:
+def seen(platform: str, group_id: int, at: datetime, message_id: int | None = None) -> None:
     _counts[(platform, group_id, _local_day(at))] += 1
     _last_seen[(platform, group_id)] = at
+    if message_id is not None:
+        _recent.setdefault((platform, group_id), deque(maxlen=RECENT_IDS)).append(message_id)
+
+
+def recent_ids(platform: str, group_id: int) -> frozenset[int]:
+    """The ids of the group's latest messages this process counted."""
+    return frozenset(_recent.get((platform, group_id), ()))
 
 
 def last_message(platform: str, group_id: int) -> datetime | None:
@@ -69,3 +78,4 @@ def forget() -> None:
     """Drop what is not yet written (tests start from nothing)."""
     _counts.clear()
     _last_seen.clear()
+    _recent.clear()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests import accounts
-from tests.e2e.process import TOKEN, BotProcess
+from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import Peer, PeerMember
 
 
@@ -20,7 +20,7 @@ def bot_process(tmp_path: Path) -> Iterator[BotProcess]:
 
 @pytest.fixture
 async def peer(bot_process: BotProcess) -> AsyncIterator[Peer]:
-    peer = Peer(bot_process.url, accounts.SELF, TOKEN)
+    peer = new_peer(bot_process.url, TOKEN)
     peer.add_group(
         accounts.GROUP,
         "XX社區工作群",
@@ -28,7 +28,6 @@ async def peer(bot_process: BotProcess) -> AsyncIterator[Peer]:
         PeerMember(accounts.ADMIN, "管理", "XX社區-李四", role="admin"),
         PeerMember(accounts.MEMBER, "成員", "XX社區-張三"),
     )
-    peer.add_friend(*accounts.ORG_PEOPLE)
     await peer.connect()
     yield peer
     await peer.close()

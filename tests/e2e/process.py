@@ -8,9 +8,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tests import accounts
+
+if TYPE_CHECKING:
+    from tests.peer import Peer
 
 ROOT = Path(__file__).parents[2]
 ORG_FILE = ROOT / "tests" / "data" / "org.toml"
@@ -21,6 +24,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def new_peer(url: str, token: str = TOKEN) -> "Peer":
+    """NapCat for a bot process: the organisation's people are the account's friends, as the
+    README advises (the groups' admins are not: they are reached through their groups)."""
+    from tests.peer import Peer
+
+    peer = Peer(url, accounts.SELF, token)
+    peer.add_friend(*accounts.ORG_PEOPLE)
+    return peer
 
 
 class BotProcess:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests import accounts
-from tests.e2e.process import ROOT, BotProcess
-from tests.peer import Peer, at, text
+from tests.e2e.process import ROOT, BotProcess, new_peer
+from tests.peer import at, text
 
 pytestmark = pytest.mark.e2e
 
@@ -61,7 +61,7 @@ async def test_records_from_before_the_key_verify_and_the_chain_goes_on_keyed(
     bot.query("DELETE FROM audit_anchor")
 
     bot.start()
-    peer = Peer(bot.url, accounts.SELF, "e2e-secret-token")
+    peer = new_peer(bot.url, "e2e-secret-token")
     peer.add_group(accounts.GROUP, "XX社區工作群")
     await peer.connect()
     start = len(peer.calls)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests import accounts
-from tests.e2e.process import TOKEN, BotProcess
+from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import Call, Peer, PeerMember, at, message_text, text
 
 pytestmark = pytest.mark.e2e
@@ -63,7 +63,7 @@ async def paced(tmp_path: Path) -> AsyncIterator[tuple[BotProcess, Peer]]:
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER, "utf-8")
     assert bot.manage("roster", "import", str(roster)).returncode == 0
-    peer = Peer(bot.url, accounts.SELF, TOKEN)
+    peer = new_peer(bot.url, TOKEN)
     long_ago = int(time.time()) - 200 * 86400
     peer.add_group(
         accounts.GROUP,
@@ -184,7 +184,7 @@ async def _restart(bot: BotProcess, peers: list[Peer], stop: Callable[[], None])
     stop()
     await peers[-1].close()
     bot.start()
-    again = Peer(bot.url, accounts.SELF, TOKEN)
+    again = new_peer(bot.url, TOKEN)
     again.groups = peers[0].groups
     peers.append(again)
     await again.connect()
@@ -198,7 +198,7 @@ async def test_the_weekly_post_appears_once_per_group_per_week_across_restarts(
     settings = {"QUNGUI_CLEARANCE_CHECK_SECONDS": "1", "QUNGUI_CLEARANCE_SCHEDULE": "週日 23:59"}
     bot = BotProcess(tmp_path, **settings)
     bot.start()
-    peer = Peer(bot.url, accounts.SELF, TOKEN)
+    peer = new_peer(bot.url, TOKEN)
     for group_id, stranger in ((accounts.GROUP, accounts.STRANGER), (accounts.OTHER_GROUP, LATE)):
         peer.add_group(
             group_id,

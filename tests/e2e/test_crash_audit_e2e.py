@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests import accounts
-from tests.e2e.process import ROOT, BotProcess
+from tests.e2e.process import ROOT, BotProcess, new_peer
 from tests.peer import Peer, at, text
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +36,7 @@ async def test_kill_between_pending_and_done_leaves_an_unconfirmed_record(
     bot_process.kill()
     await peer.close()
     bot_process.start()
-    again = Peer(bot_process.url, accounts.SELF, peer.token)
+    again = new_peer(bot_process.url, peer.token)
     await again.connect()
     await again.close()
 

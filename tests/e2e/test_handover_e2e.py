@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests import accounts
-from tests.e2e.process import TOKEN, BotProcess
+from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import Call, Peer, PeerMember, at, message_text, text
 
 pytestmark = pytest.mark.e2e
@@ -165,7 +165,7 @@ async def test_a_restart_between_open_and_confirm_keeps_the_handover(
     bot_process.stop()
     await peer.close()
     bot_process.start()
-    again = Peer(bot_process.url, accounts.SELF, TOKEN)
+    again = new_peer(bot_process.url, TOKEN)
     again.groups = peer.groups
     await again.connect()
     try:

@@ -13,7 +13,7 @@ import pytest
 from core.logs import TEXT_LOGGED
 from core.script import to_simplified
 from tests import accounts
-from tests.e2e.process import TOKEN, BotProcess
+from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import Call, Peer, PeerMember, text
 
 pytestmark = pytest.mark.e2e
@@ -44,7 +44,7 @@ async def _settled(peer: Peer, quiet: float = 0.5, within: float = 15.0) -> None
 
 async def _a_bad_day(process: BotProcess) -> None:
     """Every way people's words reach the bot, with the words it must not keep."""
-    peer = Peer(process.url, accounts.SELF, TOKEN)
+    peer = new_peer(process.url, TOKEN)
     peer.add_group(
         accounts.GROUP,
         GROUP_NAME,
@@ -67,6 +67,8 @@ async def _a_bad_day(process: BotProcess) -> None:
         quoting = [{"type": "reply", "data": {"id": "4242"}}, *text("回覆 原文如上")]
         await peer.group_message(accounts.GROUP, accounts.MEMBER, quoting)
         await peer.card_change(accounts.GROUP, accounts.MEMBER, f"{NEW_CARD}{ID_NUMBER}")
+        # NapCat tells of the card only when the member next speaks (ob/index.ts)
+        await peer.group_message(accounts.GROUP, accounts.MEMBER, "好的")
         await peer.join_request(accounts.GROUP, 55555555, f"問題：姓名\n答案：{ANSWER}", "f1")
         await peer.private_message(accounts.MEMBER, f"私聊 {MARKED} {ID_NUMBER}")
         broken = {"post_type": "message", "message_type": "group", "text": f"{MARKED}{ID_NUMBER}"}

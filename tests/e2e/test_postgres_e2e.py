@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests import accounts
-from tests.e2e.process import TOKEN, BotProcess
-from tests.peer import Peer, PeerMember, at, text
+from tests.e2e.process import TOKEN, BotProcess, new_peer
+from tests.peer import PeerMember, at, text
 
 pytestmark = pytest.mark.e2e
 
@@ -46,7 +46,7 @@ async def test_postgres_keeps_records_through_a_crash_and_the_audit_catches_an_e
 ) -> None:
     bot = BotProcess(tmp_path, QUNGUI_DB_URL=pg_url)
     bot.start()
-    peer = Peer(bot.url, accounts.SELF, TOKEN)
+    peer = new_peer(bot.url, TOKEN)
     peer.add_group(
         accounts.GROUP,
         "XX社區工作群",
@@ -76,7 +76,7 @@ async def test_postgres_keeps_records_through_a_crash_and_the_audit_catches_an_e
         await peer.close()
 
         bot.start()
-        again = Peer(bot.url, accounts.SELF, TOKEN)
+        again = new_peer(bot.url, TOKEN)
         await again.connect()
         await again.close()
         rows = psql(pg_url, "SELECT id, action, status FROM measure_record ORDER BY id")

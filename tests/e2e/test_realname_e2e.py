@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests import accounts
-from tests.e2e.process import ROOT, TOKEN, BotProcess
+from tests.e2e.process import ROOT, TOKEN, BotProcess, new_peer
 from tests.peer import Peer, PeerMember
 
 pytestmark = pytest.mark.e2e
@@ -98,13 +98,15 @@ async def test_a_restart_in_the_middle_of_a_24_hour_deadline_keeps_it(
     bot_process.kill()
     await peer.close()
     bot_process.start()
-    again = Peer(bot_process.url, accounts.SELF, TOKEN)
+    again = new_peer(bot_process.url, TOKEN)
     again.groups = peer.groups
     await again.connect()
     try:
         assert bot_process.query(DEADLINE_SQL) == before  # the same deadline, still open
         # …and still enforced: a card in the format now clears it (XX社區 has no roster yet).
         await again.card_change(accounts.GROUP, NEWCOMER, "XX社区—路人甲")
+        # NapCat tells of the new card only when the member next speaks (ob/index.ts)
+        await again.group_message(accounts.GROUP, NEWCOMER, "改好了")
         cleared = await _until(
             lambda: [r for r in bot_process.query(DEADLINE_SQL) if r[2] == "cleared"]
         )
@@ -121,7 +123,7 @@ async def test_a_deadline_passing_while_the_bot_is_down_is_enforced_after_restar
         tmp_path, QUNGUI_CARD_DEADLINE_HOURS=f"{hours:.8f}", QUNGUI_CARD_RECHECK_SECONDS="1"
     )
     bot.start()
-    peer = Peer(bot.url, accounts.SELF, TOKEN)
+    peer = new_peer(bot.url, TOKEN)
     peer.add_group(
         accounts.GROUP, "XX社區工作群", PeerMember(accounts.OWNER, "群主", "XX社區-王五", "owner")
     )
@@ -146,7 +148,7 @@ async def test_a_deadline_passing_while_the_bot_is_down_is_enforced_after_restar
         await asyncio.sleep(5)  # the deadline passes while the bot is down
 
         bot.start()
-        again = Peer(bot.url, accounts.SELF, TOKEN)
+        again = new_peer(bot.url, TOKEN)
         again.groups = peer.groups
         await again.connect()
         kick = await again.wait_for("set_group_kick", within=20)

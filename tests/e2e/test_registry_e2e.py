@@ -6,7 +6,7 @@ import pytest
 import websockets
 
 from tests import accounts
-from tests.e2e.process import BotProcess
+from tests.e2e.process import BotProcess, new_peer
 from tests.peer import Peer
 
 pytestmark = pytest.mark.e2e
@@ -78,7 +78,7 @@ async def test_a_frame_that_is_not_json_drops_the_connection_and_a_reconnect_wor
 ) -> None:
     await peer.send_raw("this is not json")
     await peer.close()
-    again = Peer(bot_process.url, accounts.SELF, peer.token)
+    again = new_peer(bot_process.url, peer.token)
     again.groups = peer.groups
     await again.connect()
     try:

@@ -14,8 +14,16 @@ def past(ident: int, minutes: int, user: int = 50001, text: str = "你好") -> P
 
 
 def test_only_what_came_after_the_last_seen_moment_oldest_first() -> None:
-    messages = [past(3, 5), past(1, -5), past(2, 0), past(4, 2)]
+    messages = [past(3, 5), past(1, -5), past(4, 2)]
     assert [p.message_id for p in to_replay(messages, T0, BOT, {"/"})] == [4, 3]
+
+
+def test_the_second_of_the_last_seen_moment_counts_but_what_was_handled_does_not() -> None:
+    """Message times are whole seconds; the bot's last moment has its fraction."""
+    seen_at = T0 + timedelta(milliseconds=400)
+    same_second = [past(1, 0), past(2, 0)]
+    kept = to_replay(same_second, seen_at, BOT, {"/"}, handled={1})
+    assert [p.message_id for p in kept] == [2]
 
 
 def test_the_bots_own_messages_and_commands_are_left_out() -> None:
