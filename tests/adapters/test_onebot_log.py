@@ -30,7 +30,8 @@ EVENTS = [
     ),
     (
         napcat.private_message(8, accounts.MEMBER, SECRET),
-        f"[message.private.friend]: user_id={accounts.MEMBER} message_id=8",
+        f"[message.private.friend]: user_id={accounts.MEMBER} target_id={accounts.MEMBER}"
+        " message_id=8",
     ),
     (
         napcat.card_changed(accounts.GROUP, accounts.MEMBER, SECRET, SECRET),
