@@ -11,7 +11,6 @@ from nonebot.adapters.onebot.v11.exception import ActionFailed, NetworkError
 from nonebug import App
 
 from adapters import events
-from adapters.account import Account
 from adapters.actions import (
     MAX_MUTE_SECONDS,
     Action,
@@ -22,7 +21,6 @@ from adapters.actions import (
     Mute,
     Recall,
     Refused,
-    RemoveUpload,
     SendGroup,
     SendPrivate,
     SetAdmin,
@@ -34,6 +32,7 @@ from adapters.message import Mention, Text
 from adapters.onebot import NO_ANSWER, OneBotPlatform, to_call, to_member, to_message
 from adapters.pacing import Lane, Limiter
 from adapters.port import GroupInfo, Member
+from tests.adapters.conftest import install
 from tests.factories import make_bot
 
 HELLO = (Text("你好"),)
@@ -202,18 +201,6 @@ def test_shown_name_falls_back_to_the_nickname() -> None:
 
 
 # --- Calls through a bot under nonebug ------------------------------------------------------
-
-
-@pytest.fixture
-def limiter(monkeypatch: pytest.MonkeyPatch) -> Limiter:
-    """The limiter `platform_for` will use for the test bot: fast, with a short back-off."""
-    fresh = Limiter(10_000, 10_000, backoff=0.5)
-    monkeypatch.setattr(events, "_accounts", {})
-    return fresh
-
-
-def install(bot: Any, limiter: Limiter) -> None:
-    events._accounts[f"{bot.type}:{bot.self_id}"] = Account(limiter)
 
 
 SEND_TIMEOUT = (
@@ -404,58 +391,3 @@ async def test_one_limiter_per_bot_account(app: App, limiter: Limiter) -> None:
     assert isinstance(other, OneBotPlatform)
     assert first.limiter is second.limiter
     assert other.limiter is not first.limiter
-
-
-def _listed(file_id: str, name: str, uploader: int, at: int) -> dict[str, Any]:
-    """A file as get_group_root_files lists it (NapCat ob/helper/data.ts, OB11Construct.file)."""
-    return {"file_id": file_id, "file_name": name, "uploader": uploader, "upload_time": at}
-
-
-async def test_an_upload_is_found_by_name_uploader_and_time_deleted_and_checked(
-    app: App, limiter: Limiter
-) -> None:
-    now = int(time.time())
-    at = datetime.fromtimestamp(now, UTC)
-    files = [
-        _listed("/old", "a.docx", 50001, now - 86400),  # the same name a day ago
-        _listed("/new", "a.docx", 50001, now),
-        _listed("/theirs", "a.docx", 50002, now),  # someone else's
-    ]
-    async with app.test_api() as ctx:
-        bot = make_bot(ctx)
-        install(bot, limiter)
-        ask = {"group_id": 700100, "file_count": 200}
-        ctx.should_call_api("get_group_root_files", ask, {"files": files, "folders": []})
-        ctx.should_call_api("delete_group_file", {"group_id": 700100, "file_id": "/new"}, None)
-        ctx.should_call_api("get_group_root_files", ask, {"files": files[::2], "folders": []})
-        outcome = await events.platform_for(bot).perform(
-            RemoveUpload(700100, "a.docx", 50001, at), key=700100
-        )
-    assert outcome == Done({"file_id": "/new"})
-
-
-async def test_an_upload_not_listed_or_still_listed_is_refused(
-    app: App, limiter: Limiter, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from adapters import onebot
-
-    monkeypatch.setattr(onebot, "FILE_LOOK_PAUSE", 0)
-    now = int(time.time())
-    at = datetime.fromtimestamp(now, UTC)
-    mine = _listed("/f", "a.docx", 50001, now)
-    async with app.test_api() as ctx:
-        bot = make_bot(ctx)
-        install(bot, limiter)
-        platform = events.platform_for(bot)
-        ask = {"group_id": 700100, "file_count": 200}
-        for _ in range(onebot.FILE_LOOKS):
-            ctx.should_call_api("get_group_root_files", ask, {"files": [], "folders": []})
-        missing = await platform.perform(RemoveUpload(700100, "a.docx", 50001, at))
-        ctx.should_call_api("get_group_root_files", ask, {"files": [mine], "folders": []})
-        ctx.should_call_api("delete_group_file", {"group_id": 700100, "file_id": "/f"}, None)
-        ctx.should_call_api("get_group_root_files", ask, {"files": [mine], "folders": []})
-        kept = await platform.perform(RemoveUpload(700100, "a.docx", 50001, at))
-    assert isinstance(missing, Refused)
-    assert missing.why is Why.GONE
-    assert isinstance(kept, Refused)
-    assert "仍在" in kept.message
