@@ -4,7 +4,8 @@ QQ delivers a private message to a non-friend only as a temporary session opened
 both are in (NapCat's `send_private_msg` with `group_id`, ob/action/msg/SendMsg.ts createContext).
 The group the notice is about comes first when the person is in it; then the groups the person
 was last seen speaking in, then the groups they are a registered admin of. Each candidate is
-checked against the platform's member list once and remembered for a while.
+checked against the group's member list, read once and remembered for a while: NapCat serves
+the list from its cache, while asking after one non-member takes it seconds.
 """
 
 import time
@@ -12,15 +13,15 @@ from collections import OrderedDict
 
 from tortoise.exceptions import DBConnectionError, OperationalError
 
-from adapters.port import Member, Platform
+from adapters.port import Platform
 from models.clearance import MemberSeen
 from models.registry import RegisteredAdmin
 
-REMEMBERED = 4096  # membership answers kept
-TTL = 600.0  # seconds a membership answer is trusted
+REMEMBERED = 256  # groups whose member list is kept
+TTL = 600.0  # seconds a member list is trusted
 SEEN_GROUPS = 3  # groups of recent sightings tried
 
-_members: OrderedDict[tuple[str, int, int], tuple[bool, float]] = OrderedDict()
+_lists: OrderedDict[tuple[str, int], tuple[frozenset[int], float]] = OrderedDict()
 
 
 def candidates(about: int | None, seen: list[int], admin_of: list[int]) -> list[int]:
@@ -30,17 +31,18 @@ def candidates(about: int | None, seen: list[int], admin_of: list[int]) -> list[
 
 
 async def _in_group(platform: Platform, group_id: int, user_id: int) -> bool:
-    key = (platform.self_id, group_id, user_id)
-    known = _members.get(key)
+    key = (platform.self_id, group_id)
+    known = _lists.get(key)
     now = time.monotonic()
-    if known is not None and now - known[1] < TTL:
-        return known[0]
-    member = await platform.member(group_id, user_id)
-    _members[key] = (isinstance(member, Member), now)
-    _members.move_to_end(key)
-    while len(_members) > REMEMBERED:
-        _members.popitem(last=False)
-    return isinstance(member, Member)
+    if known is None or now - known[1] >= TTL:
+        members = await platform.members(group_id)
+        ids = frozenset(m.user_id for m in members) if isinstance(members, list) else frozenset()
+        known = (ids, now)
+        _lists[key] = known
+    _lists.move_to_end(key)
+    while len(_lists) > REMEMBERED:
+        _lists.popitem(last=False)
+    return user_id in known[0]
 
 
 async def _known_groups(platform: str, user_id: int) -> tuple[list[int], list[int]]:
@@ -76,4 +78,4 @@ async def route(platform: Platform, user_id: int, about: int | None = None) -> i
 
 
 def forget() -> None:
-    _members.clear()
+    _lists.clear()
