@@ -64,6 +64,11 @@ def forget() -> None:
     _results.clear()
 
 
+def current_scanner() -> Scanner:
+    """The scanner with the lexicon in force."""
+    return _scanner
+
+
 def findings_in(pieces: Sequence[TextPiece]) -> tuple[Finding, ...]:
     """Findings in text that comes without a message (an uploaded file's name)."""
     return tuple(_scanner.scan(pieces, phones=True))
