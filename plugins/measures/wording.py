@@ -21,6 +21,7 @@ KIND_NAMES = {
     "clearance_keep": "保留（不列入清理）",
     "clearance_unkeep": "取消保留",
     "content_policy": "內容設定",
+    "scan_incomplete": "轉發未讀完",
 }
 STATUS_NAMES = {
     "pending": "執行中",
