@@ -1,6 +1,7 @@
 """The admins' own measures (COMMANDS.md): /警告 /禁言 /解禁 /移出 /記錄, all through the service."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from nonebot.adapters import Bot, Event, Message
@@ -37,9 +38,9 @@ class Order:
     target: int
     rest: tuple[str, ...]  # the words after the mention: a duration, a reason
 
-    @property
+    @cached_property
     def reason(self) -> str:
-        """The words after the target, as the bot may post and keep them (redacted)."""
+        """The words after the target, as the bot may post and keep them (redacted, once)."""
         return self.reason_after(0)
 
     def reason_after(self, skip: int) -> str:
