@@ -110,6 +110,11 @@ async def _report(db_url: str, args: argparse.Namespace) -> int:
     except OrgFileError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    import nonebot
+
+    # The reports read the duties' names, and the duties' modules are NoneBot plugins: load the
+    # scanner as one first, as bot.py's plugin list does, or a plain import of it comes first.
+    nonebot.require("plugins.scanner")
     from plugins.reports.export import export_workbook
 
     print(await export_workbook(db_url, Path(args.file), args.days))

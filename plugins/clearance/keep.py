@@ -19,6 +19,7 @@ from plugins.measures.parse import Targeted, parse_target
 from plugins.measures.service import carry_out
 from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS
+from plugins.scanner.redact import free_text
 
 KEEP = "clearance_keep"
 UNKEEP = "clearance_unkeep"
@@ -54,7 +55,7 @@ async def _keep(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     t = await _target(matcher, bot, event, arg, texts.USAGE_KEEP, needs_reason=True)
     if await store.active_exemption(group, t.target) is not None:
         await answer(matcher, bot, event, texts.ALREADY_KEPT)
-    reason = " ".join(t.rest)
+    reason = free_text(t.rest)
     await store.add_exemption(group, t.target, reason, sender.user_id)
     platform = platform_for(bot)
     await carry_out(platform, _recorded(group, KEEP, t.target, sender.user_id, reason))
@@ -74,7 +75,7 @@ async def _unkeep(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
         await answer(matcher, bot, event, texts.NOT_KEPT)
     await store.lift_exemption(row, sender.user_id)
     platform = platform_for(bot)
-    reason = " ".join(t.rest)
+    reason = free_text(t.rest)
     await carry_out(platform, _recorded(group, UNKEEP, t.target, sender.user_id, reason))
     await to_group(platform, group.group_id, (Mention(t.target), Text(texts.UNKEPT)))
 

@@ -7,15 +7,19 @@ group and the sender hear that a marked item was withdrawn, without a word of it
 admins and the unit leader get a redacted reference privately; the record keeps a masked excerpt
 and a hash. `decide` holds the pure decisions (which findings count and why internal notices are
 recalled too), `act` the carrying out, `texts` every sentence.
+
+A message whose forwarded bundle the scan could not read to its end (too deep, too long, out of
+time, not handed over) is on record and reported to the registered admins, and recalled where
+the group's option says so (`unread`, `options`; `/保密選項`, kept by `store`).
 """
 
 from nonebot.plugin import PluginMetadata
 
-from plugins.confidential import matchers  # noqa: F401
+from plugins.confidential import commands, matchers  # noqa: F401
 
 __plugin_meta__ = PluginMetadata(
     name="confidential",
     description="保密：撤回帶涉密或內部標識的訊息與檔案（文字、轉發、卡片、引用、檔名），不轉述內容，向管理員與單位分管負責人報告（第十一條）",
-    usage="無指令；以 /開啟 保密、/關閉 保密 切換",
+    usage="/保密選項 [未讀完 撤回|報告|預設]；以 /開啟 保密、/關閉 保密 切換",
     extra={"articles": (11,)},
 )

@@ -37,7 +37,8 @@ class Case:
     role: Role = "member"  # the sender's platform role
 
 
-def _local(at: datetime) -> str:
+def local_time(at: datetime) -> str:
+    """A stored time as the street reads it."""
     return at.astimezone(ZoneInfo(runtime.org().street.timezone)).strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -93,7 +94,7 @@ async def withdraw(platform: Platform, marked: Marked, case: Case) -> MeasureRec
         unit=unit,
         user_id=case.user_id,
         message_id=case.message_id,
-        when=_local(case.at),
+        when=local_time(case.at),
         source=marked.source,
         category=marked.category,
         excerpt=marked.excerpt,

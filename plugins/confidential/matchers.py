@@ -2,6 +2,8 @@
 
 Both run where the duty is on, before the commands (priority 4; privacy runs at 5, commands at 10),
 and never block, so the other duties see the message too. The bot's own messages are skipped.
+A message whose forwarded bundle the scan could not read to its end is taken up last of the
+duties (priority 7, after content at 6), once every duty that recalls what it found has had it.
 """
 
 from nonebot.adapters import Bot, Event
@@ -11,12 +13,14 @@ from adapters.events import platform_for, posted_of, upload_of
 from core.dispatch import on_message, on_notice
 from plugins.confidential.act import Case, withdraw
 from plugins.confidential.decide import Recent, judge
+from plugins.confidential.unread import report_unread
 from plugins.registry.rules import duty_on
 from plugins.scanner.findings import TextPiece
-from plugins.scanner.service import findings_in, found, scan_message
+from plugins.scanner.service import cut_short, findings_in, found, scan_message
 
 DUTY = "confidential"
 PRIORITY = 4
+UNREAD_PRIORITY = 7
 
 # Uploads already told about, by group, sender and hashed file name.
 told_uploads = Recent()
@@ -31,6 +35,7 @@ async def _is_upload(bot: Bot, event: Event) -> bool:
 
 marked_message = on_message(found(_duty_on, "confidential"), priority=PRIORITY)
 marked_upload = on_notice(_is_upload, priority=PRIORITY)
+unread_message = on_message(cut_short(_duty_on), priority=UNREAD_PRIORITY)
 
 
 @marked_message.handle()
@@ -82,3 +87,14 @@ async def _upload(bot: Bot, event: Event) -> None:
         file_id=upload.file_id,
     )
     await withdraw(platform_for(bot), marked, case)
+
+
+@unread_message.handle()
+async def _unread(bot: Bot, event: Event) -> None:
+    posted = posted_of(event)
+    if posted is None or posted.from_self:
+        return
+    result = await scan_message(bot, event)
+    if result is None or not result.cut_short:
+        return
+    await report_unread(platform_for(bot), posted, result)

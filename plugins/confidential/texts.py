@@ -4,6 +4,8 @@ None of them quotes what was withdrawn: the group hears that a marked item was w
 admins and the unit leader get a redacted reference (masked marker, short hash).
 """
 
+from collections.abc import Sequence
+
 CATEGORY_NAMES = {"state_secret": "國家秘密標誌", "internal": "內部資料標識"}
 SOURCE_NAMES = {
     "text": "訊息文字",
@@ -66,3 +68,89 @@ def reference(
             "內容不轉述；如需核查，請按訊息編號與雜湊調閱記錄（/記錄）。",
         )
     )
+
+
+# --- a forwarded bundle not read to its end --------------------------------------------------
+
+CUT_NAMES = {
+    "depth": "巢狀轉發的層數超過上限",
+    "nodes": "訊息則數超過上限",
+    "time": "讀取逾時",
+    "fetch_failed": "平台未能提供轉發內容",
+}
+
+
+def cut_names(cuts: Sequence[str]) -> str:
+    return "、".join(CUT_NAMES.get(cut, cut) for cut in cuts)
+
+
+def unread_reason(cuts: Sequence[str]) -> str:
+    """The record's reason: why the scan stopped short, never what the bundle said."""
+    return f"轉發的聊天記錄未能讀完（{cut_names(cuts)}）"
+
+
+UNREAD_WITHDRAWN = (
+    " 您轉發的聊天記錄層數或內容過多，機器人未能讀完，依本群設定已撤回（第十一條）。"
+    "如需傳達，請分開轉發或直接發送。"
+)
+
+
+def unread_outcome(recall: bool, done: bool, answer: str, referred: bool) -> str:
+    if not recall:
+        return "處置：未撤回（本群設定：只報告），請群組管理員人工查看這則轉發。"
+    if done:
+        return "處置：已撤回（本群設定：未讀完即撤回）。"
+    if referred:
+        return f"處置：{answer}。"
+    return f"處置：未能撤回（平台答覆：{answer or '無'}），請群組管理員人工查看並處理。"
+
+
+def unread_notice(
+    *,
+    group_id: int,
+    unit: str,
+    user_id: int,
+    message_id: int,
+    when: str,
+    cuts: Sequence[str],
+    result: str,
+) -> str:
+    """To the registered admins, privately: which message, why it was not read, what was done."""
+    return "\n".join(
+        (
+            "【保密】第十一條：一則轉發的聊天記錄未能讀完",
+            f"群：{group_id}（{unit}）",
+            f"發送者帳號：{user_id}",
+            f"訊息編號：{message_id}　時間：{when}",
+            f"原因：{cut_names(cuts)}",
+            "已讀的部分未見涉密或內部標識；未讀的部分機器人無法判斷。",
+            result,
+            "更改本群的做法：/保密選項 未讀完 撤回|報告|預設",
+        )
+    )
+
+
+# --- /保密選項 ---------------------------------------------------------------------------------
+
+USAGE_OPTION = (
+    "用法：/保密選項 未讀完 撤回|報告|預設"
+    "（轉發的聊天記錄過深、過長或讀取失敗而未能讀完時：撤回並報告管理員，或只報告；"
+    "預設：內部群撤回，群眾群只報告）"
+)
+
+
+def _unread_state(recall: bool) -> str:
+    return "撤回並報告管理員" if recall else "只報告管理員"
+
+
+def option_state(recall: bool, own: bool, group_type: str) -> str:
+    whose = "本群設定" if own else f"{group_type}群的預設"
+    return (
+        "【保密選項】帶涉密或內部標識的內容一律撤回（第十一條）。\n"
+        f"轉發未讀完：{_unread_state(recall)}（{whose}）\n{USAGE_OPTION}"
+    )
+
+
+def option_switched(recall: bool, own: bool, group_type: str) -> str:
+    whose = "" if own else f"（回到{group_type}群的預設）"
+    return f"已設定：轉發的聊天記錄未能讀完時，{_unread_state(recall)}{whose}。"

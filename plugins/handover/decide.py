@@ -19,6 +19,7 @@ from core.script import to_simplified
 from models.handover import HandoverStatus
 from plugins.realname.normal import match_key
 from plugins.realname.roster import RosterEntry
+from plugins.scanner.redact import free_text
 
 PENDING_HOURS = 24
 MAX_REASON = 200
@@ -51,7 +52,8 @@ def parse_open(args: Args) -> OpenArgs | None:
             targets.append(int(words.pop(0)))
     if not 1 <= len(targets) <= 2 or len(set(targets)) != len(targets):
         return None
-    return OpenArgs(targets[0], targets[1] if len(targets) == 2 else None, " ".join(words), force)
+    old = targets[1] if len(targets) == 2 else None
+    return OpenArgs(targets[0], old, free_text(words), force)
 
 
 class Refusal(StrEnum):

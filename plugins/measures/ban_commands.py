@@ -26,6 +26,7 @@ from plugins.measures.service import carry_out, escalate
 from plugins.registry import texts as registry_texts
 from plugins.registry.access import allowed, answer
 from plugins.registry.roles import EVERYONE, LEADERS, Role, bans_street_wide, roles_in_event
+from plugins.scanner.redact import free_text
 
 ban_cmd = command("拉黑", "ban")
 
@@ -90,7 +91,7 @@ async def _unban(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comman
     targeted = parse_target(parse_args(arg))
     if targeted is None or not targeted.rest:
         await answer(matcher, bot, event, texts.USAGE_UNBAN)
-    reason = " ".join(targeted.rest)
+    reason = free_text(targeted.rest)
     if len(reason) > 200:
         await answer(matcher, bot, event, texts.REASON_TOO_LONG)
     entry = await blacklist.active(sender.platform, targeted.target)

@@ -1,6 +1,7 @@
 """The admins' own measures (COMMANDS.md): /警告 /禁言 /解禁 /移出 /記錄, all through the service."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from nonebot.adapters import Bot, Event, Message
@@ -22,6 +23,7 @@ from plugins.measures.service import carry_out, escalate
 from plugins.measures.wording import record_line
 from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS, is_protected
+from plugins.scanner.redact import free_text
 
 # Measures an admin takes by hand answer Art. 10's ladder (警告、限制發言、清移出群).
 MANUAL_ARTICLE = 10
@@ -36,9 +38,14 @@ class Order:
     target: int
     rest: tuple[str, ...]  # the words after the mention: a duration, a reason
 
-    @property
+    @cached_property
     def reason(self) -> str:
-        return " ".join(self.rest)
+        """The words after the target, as the bot may post and keep them (redacted, once)."""
+        return self.reason_after(0)
+
+    def reason_after(self, skip: int) -> str:
+        """The words after the target and `skip` more (a duration), redacted."""
+        return free_text(self.rest[skip:])
 
 
 async def admin_order(
@@ -104,7 +111,7 @@ async def _mute(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     seconds = parse_duration(o.rest[0]) if o.rest else None
     if seconds is None:
         await answer(matcher, bot, event, texts.USAGE_MUTE)
-    reason = " ".join(o.rest[1:])
+    reason = o.reason_after(1)
     platform = platform_for(bot)
     mute = Mute(o.group.group_id, o.target, seconds)
     record = await carry_out(platform, by_admin(o, "mute", mute, reason, seconds=seconds))

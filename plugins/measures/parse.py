@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from adapters.actions import MAX_MUTE_SECONDS
 from adapters.events import Args
+from plugins.scanner.redact import free_text
 
 _UNITS = {
     "s": 1, "秒": 1,
@@ -51,7 +52,7 @@ def parse_numbered(words: tuple[str, ...], *, needs_reason: bool) -> Numbered | 
     """`<編號> [原因…]` (a request's number, then the reason where one is needed)."""
     if not words or not words[0].isdigit() or len(words[0]) > 9:
         return None
-    reason = " ".join(words[1:])
+    reason = free_text(words[1:])
     if needs_reason and not reason:
         return None
     return Numbered(int(words[0]), reason)

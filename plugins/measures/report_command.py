@@ -19,6 +19,7 @@ from plugins.measures import texts
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.evidence import masked
 from plugins.registry import store
+from plugins.scanner.redact import free_text
 
 report_cmd = command("舉報", "report")
 
@@ -40,7 +41,7 @@ async def _report(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     group = await store.find_group(sender.platform, sender.group_id)
     if group is None:
         await _privately(matcher, platform, sender.user_id, texts.REPORT_NOT_FILED)
-    note = " ".join(parse_args(arg).words)
+    note = free_text(parse_args(arg).words)
     if len(note) > 200:
         await _privately(matcher, platform, sender.user_id, texts.NOTE_TOO_LONG)
     unit = group.unit.name

@@ -3,6 +3,7 @@
 from zoneinfo import ZoneInfo
 
 from models.measures import MeasureRecord
+from plugins.scanner.redact import redact
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 
@@ -21,6 +22,7 @@ KIND_NAMES = {
     "clearance_unkeep": "取消保留",
     "content_policy": "內容設定",
     "notice_undelivered": "私訊未送達",
+    "scan_incomplete": "轉發未讀完",
 }
 STATUS_NAMES = {
     "pending": "執行中",
@@ -32,10 +34,12 @@ STATUS_NAMES = {
 
 
 def record_line(r: MeasureRecord) -> str:
+    """One record, its reason masked again: records kept before reasons were redacted as typed
+    may hold an ID number or a marker."""
     when = r.created_at.astimezone(LOCAL).strftime("%m-%d %H:%M")
     who = "機器人" if r.actor is None else str(r.actor)
     whom = f" → {r.target}" if r.target is not None else ""
-    why = f"：{r.reason}" if r.reason else ""
+    why = f"：{redact(r.reason)}" if r.reason else ""
     kind = KIND_NAMES.get(r.action, r.action)
     status = STATUS_NAMES.get(r.status.value, r.status.value)
     article = f"（第{r.article}條）" if r.article else ""

@@ -20,6 +20,7 @@ from plugins.realname.wording import pages
 from plugins.registry import store as registry
 from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS
+from plugins.scanner.redact import redact
 
 MAX_PATTERN = 100  # characters of a card format as typed (stored as typed)
 
@@ -70,7 +71,7 @@ format_cmd = command("名片格式", "card_format")
 async def _format(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
-    pattern = arg.extract_plain_text().strip()
+    pattern = redact(arg.extract_plain_text().strip())
     unit = group.unit.name
     if not pattern:
         rules = await rules_for(group)

@@ -23,6 +23,7 @@ from plugins.realname.join import answer_text, decide_join
 from plugins.realname.rules import GroupRules, duty_group, member_cap, rules_for
 from plugins.realname.wording import street_time
 from plugins.registry import store as registry
+from plugins.scanner.redact import redact
 
 ARTICLE = 4  # real-name identity and the member cap (Art. 7 binds the members to the same)
 ANSWER_SHOWN = 100  # characters of a join answer passed on to the admins
@@ -75,7 +76,8 @@ async def screen_request(platform: Platform, request: JoinRequest) -> None:
     if decision.kind == "ask_admins":
         entry = decision.entry
         listed = texts.roster_person(entry.unit, entry.name, entry.status) if entry else ""
-        said = answer_text(request.comment)[:ANSWER_SHOWN]
+        # Masked before it is cut: a number cut in half would no longer be found.
+        said = redact(answer_text(request.comment))[:ANSWER_SHOWN]
         notice = texts.join_request_notice(
             group.group_id, group.unit.name, request.user_id, said, decision.reason, listed
         )

@@ -27,6 +27,7 @@ from plugins.registry.roles import (
     Role,
     roles_in_event,
 )
+from plugins.scanner.redact import free_text, redact
 
 file_cmd = command("備案", "register")
 
@@ -47,7 +48,10 @@ async def _file(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     unit = org.unit(parsed.unit)
     if unit is None:
         await answer(
-            matcher, bot, event, texts.unknown_unit(parsed.unit, [u.name for u in org.units])
+            matcher,
+            bot,
+            event,
+            texts.unknown_unit(redact(parsed.unit), [u.name for u in org.units]),
         )
     if len(parsed.purpose) > 200:
         await answer(matcher, bot, event, texts.PURPOSE_TOO_LONG)
@@ -182,7 +186,7 @@ async def _switch(bot: Bot, event: Event, matcher: Matcher, arg: Message, enable
         await answer(matcher, bot, event, texts.USAGE_SWITCH)
     duty = find_duty(words[0])
     if duty is None:
-        await answer(matcher, bot, event, texts.unknown_duty(words[0]))
+        await answer(matcher, bot, event, texts.unknown_duty(redact(words[0])))
     await store.switch(group, duty.key, enabled, sender.user_id)
     await answer(matcher, bot, event, texts.switched(BY_KEY[duty.key], enabled))
 
@@ -225,7 +229,7 @@ done_cmd = command("任務完結", "done")
 async def _done(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
-    reason = " ".join(parse_args(arg).words)
+    reason = free_text(parse_args(arg).words)
     if len(reason) > 200:
         await answer(matcher, bot, event, texts.REASON_TOO_LONG)
     if group.finished_at is not None:

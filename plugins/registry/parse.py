@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from core.script import to_simplified
 from models.registry import GroupType
+from plugins.scanner.redact import free_text
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ def parse_file(words: tuple[str, ...]) -> FileArgs | None:
     types = {to_simplified(t.value): t for t in GroupType}
     if kind not in types:
         return None
-    return FileArgs(types[kind], words[1], " ".join(words[2:]))
+    return FileArgs(types[kind], words[1], free_text(words[2:]))
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def parse_decision(
         rest = words[1:]
     else:
         group_id, rest = here, words
-    reason = " ".join(rest)
+    reason = free_text(rest)
     if group_id is None or (needs_reason and not reason):
         return None
     return Decision(group_id, reason)

@@ -178,7 +178,8 @@ async def group_facts(
     for pk, duty in await DutySwitch.filter(group_id__in=pks, enabled=False).values_list(
         "group_id", "duty"
     ):
-        off[pk].append(DUTIES[duty].name if duty in DUTIES else duty)
+        if duty in DUTIES:  # not a duty's own option (`privacy.phone`, `secret.unread`)
+            off[pk].append(DUTIES[duty].name)
     settings = {s.group_id: s for s in await ClearanceSetting.filter(group_id__in=pks)}  # type: ignore[attr-defined]
     last_days = await clearance_store.last_active_days()
     by_group: defaultdict[tuple[str, int | None], list[RecordFact]] = defaultdict(list)

@@ -23,6 +23,7 @@ _CATEGORY_NAMES = {
     "full": "群人數已滿",
     "card_deadline": "逾期未改群名片",
     "roster_match": "名冊比對入群",
+    "scan_incomplete": "轉發未能讀完",
 }
 _KIND_NAMES = {"join_approve": "批准入群", "join_refuse": "拒絕入群"}
 ACTIVITY_NAMES = {"active": "正常", "dormant": "沉寂", "finished": "任務完結"}

@@ -2,14 +2,18 @@
 
 `extract` is pure: it reads one list of segments and says which forwards and replies still need
 fetching. `collect` does the fetching through the callables it is given, walking nested forwards
-to a bounded depth and count; a fetch that fails is skipped.
+to a bounded depth and count; a fetch that fails is skipped. What it gathered comes with the
+reasons a forwarded bundle was not read to its end, if any (`Collected.cut_short`): nested deeper
+than the bound, more messages than the bound, out of time, or a bundle the platform did not hand
+over. A quoted reply that cannot be fetched does not count: the message it quotes was posted in
+the group, and scanned, when it was sent.
 """
 
 import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .cards import json_texts, xml_texts
 from .cq import parse_cq
@@ -17,6 +21,9 @@ from .findings import Source, TextPiece
 
 Segment = Mapping[str, Any]
 Bundle = list[list[Segment]]  # the messages of a forwarded bundle
+# Why a bundle was not read to its end: nested past the depth bound, more messages (or fetches)
+# than the node bound, the time budget spent, the platform's answer missing or unreadable.
+Cut = Literal["depth", "nodes", "time", "fetch_failed"]
 
 
 @dataclass
@@ -83,6 +90,16 @@ def extract(message: Any, source: Source = "text") -> Extracted:
     return out
 
 
+def is_bundle(answer: Any) -> bool:
+    """Whether a get_forward_msg answer has the shape of a bundle (see `forward_messages`)."""
+    if isinstance(answer, Mapping):
+        nodes = answer.get("messages")
+        if nodes is None:
+            nodes = answer.get("message")
+        return isinstance(nodes, list | tuple | str)
+    return isinstance(answer, list | tuple | str)
+
+
 def forward_messages(answer: Any) -> Bundle:
     """The messages of a get_forward_msg answer (or of inline forward content), in either shape.
 
@@ -114,25 +131,38 @@ def forward_messages(answer: Any) -> Bundle:
     return [*messages, loose] if loose else messages
 
 
+@dataclass(frozen=True)
+class Collected:
+    """The text pieces of a message, and why its forwarded bundles were not all read (if so)."""
+
+    pieces: list[TextPiece]
+    cut_short: tuple[Cut, ...] = ()  # each reason once, in the order met; () when all was read
+
+
 class _Fetcher:
-    """Runs fetches within a count and an overall time budget; a failed fetch gives None."""
+    """Runs fetches within a count and an overall time budget; a failed fetch gives None and
+    the reason it gave nothing."""
 
     def __init__(self, limit: int, budget: float | None) -> None:
         self.left = limit
         self._loop = asyncio.get_running_loop()
         self._deadline = None if budget is None else self._loop.time() + budget
 
-    async def __call__(self, fetch: Callable[[str], Awaitable[Any]], ident: str) -> Any:
+    async def __call__(
+        self, fetch: Callable[[str], Awaitable[Any]], ident: str
+    ) -> tuple[Any, Cut | None]:
         if self.left <= 0:
-            return None
+            return None, "nodes"
         self.left -= 1
         remaining = None if self._deadline is None else self._deadline - self._loop.time()
         if remaining is not None and remaining <= 0:
-            return None
+            return None, "time"
         try:
-            return await asyncio.wait_for(fetch(ident), remaining)
+            return await asyncio.wait_for(fetch(ident), remaining), None
+        except TimeoutError:
+            return None, "time"
         except Exception:  # a missing, expired or slow message is skipped, never fatal to the scan
-            return None
+            return None, "fetch_failed"
 
 
 async def collect(
@@ -142,22 +172,24 @@ async def collect(
     max_depth: int = 5,
     max_nodes: int = 500,
     time_budget: float | None = None,
-) -> list[TextPiece]:
+) -> Collected:
     """All text pieces of a message, its forwarded bundles (nested up to `max_depth`) and its
     quoted replies. At most `max_nodes` forwarded messages are read and `max_nodes` fetches made;
     with a `time_budget` (seconds for all fetches together), what was gathered by then is returned,
-    unlike wrapping the call in `asyncio.timeout`, which loses it all.
+    unlike wrapping the call in `asyncio.timeout`, which loses it all. Each bound that left part
+    of a bundle unread is named in `cut_short`.
     """
     top = extract(segments)
     pieces = list(top.pieces)
     fetcher = _Fetcher(max_nodes, time_budget)
+    cuts: dict[Cut, None] = {}
     nodes = 0
     seen: set[str] = set()
     bundles: deque[tuple[Bundle, int]] = deque((bundle, 1) for bundle in top.inline_forwards)
     pending: deque[tuple[str, int]] = deque((forward, 1) for forward in top.forward_ids)
 
     for ident in dict.fromkeys(top.reply_ids):
-        answer = await fetcher(fetch_reply, ident)
+        answer, _ = await fetcher(fetch_reply, ident)  # a quote not fetched is no bundle unread
         if isinstance(answer, Mapping):
             quoted = extract(answer.get("message"), "reply")
             pieces += quoted.pieces
@@ -169,17 +201,24 @@ async def collect(
             ident, depth = pending.popleft()
             if ident not in seen:
                 seen.add(ident)
-                answer = await fetcher(fetch_forward, ident)
+                answer, cut = await fetcher(fetch_forward, ident)
+                if cut is None and not is_bundle(answer):
+                    cut = "fetch_failed"
+                if cut is not None:
+                    cuts[cut] = None
                 bundles.append((forward_messages(answer), depth))
             continue
         messages, depth = bundles.popleft()
         for message in messages:
             if nodes >= max_nodes:
-                return pieces
+                cuts["nodes"] = None
+                return Collected(pieces, tuple(cuts))
             nodes += 1
             found = extract(message, "forward")
             pieces += found.pieces
             if depth < max_depth:
                 bundles += [(bundle, depth + 1) for bundle in found.inline_forwards]
                 pending += [(forward, depth + 1) for forward in found.forward_ids]
-    return pieces
+            elif found.inline_forwards or any(f not in seen for f in found.forward_ids):
+                cuts["depth"] = None
+    return Collected(pieces, tuple(cuts))

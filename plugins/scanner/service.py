@@ -17,7 +17,7 @@ from nonebot.adapters import Bot, Event
 from adapters.actions import Refused
 from adapters.events import as_received, platform_for, quote_fetched, sender_of
 from core.dispatch import Check
-from plugins.scanner.extract import collect
+from plugins.scanner.extract import Cut, collect
 from plugins.scanner.findings import Finding, Kind, TextPiece
 from plugins.scanner.lexicon import Term
 from plugins.scanner.scan import Scanner
@@ -33,6 +33,7 @@ class ScanResult:
     message_id: int
     pieces: tuple[TextPiece, ...]
     findings: tuple[Finding, ...]
+    cut_short: tuple[Cut, ...] = ()  # why a forwarded bundle was not read to its end, if it was not
     recalled_by: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def claim_recall(self, duty: str) -> bool:
@@ -64,6 +65,11 @@ def forget() -> None:
     _results.clear()
 
 
+def current_scanner() -> Scanner:
+    """The scanner with the lexicon in force."""
+    return _scanner
+
+
 def findings_in(pieces: Sequence[TextPiece]) -> tuple[Finding, ...]:
     """Findings in text that comes without a message (an uploaded file's name)."""
     return tuple(_scanner.scan(pieces, phones=True))
@@ -86,7 +92,7 @@ async def _compute(bot: Bot, event: Event, message_id: int) -> ScanResult:
             raise LookupError(str(answer))
         return answer
 
-    pieces = await collect(
+    collected = await collect(
         as_received(event),
         fetch_forward,
         fetch_reply,
@@ -94,8 +100,10 @@ async def _compute(bot: Bot, event: Event, message_id: int) -> ScanResult:
         max_nodes=MAX_NODES,
         time_budget=FETCH_BUDGET_SECONDS,
     )
-    findings = _scanner.scan(pieces, phones=True)
-    return ScanResult(message_id, tuple(pieces), tuple(findings))
+    findings = _scanner.scan(collected.pieces, phones=True)
+    return ScanResult(
+        message_id, tuple(collected.pieces), tuple(findings), cut_short=collected.cut_short
+    )
 
 
 def _message_id(event: Event) -> int | None:
@@ -135,6 +143,19 @@ async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
         raise
     future.set_result(result)
     return result
+
+
+def cut_short(duty_on: Check) -> Check:
+    """Passes a group message where the duty is on and the shared scan did not read all of it
+    (a forwarded bundle past a bound). A message read whole costs one attribute look-up more."""
+
+    async def check(bot: Bot, event: Event) -> bool:
+        if not await duty_on(bot, event):
+            return False
+        result = await scan_message(bot, event)
+        return result is not None and bool(result.cut_short)
+
+    return check
 
 
 def found(duty_on: Check, *kinds: Kind) -> Check:

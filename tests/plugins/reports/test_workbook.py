@@ -86,6 +86,8 @@ async def street() -> tuple[Group, Group, list[int]]:
     await handover(mine, NOW - timedelta(hours=12), HandoverStatus.PENDING)
     await handover(mine, NOW - timedelta(days=2), HandoverStatus.PENDING)  # expired meanwhile
     await DutySwitch.create(group=mine, duty="privacy", enabled=False, changed_by=accounts.ADMIN)
+    for option in ("privacy.phone", "secret.unread"):  # options of a duty, not duties: not "off"
+        await DutySwitch.create(group=mine, duty=option, enabled=False, changed_by=accounts.ADMIN)
     return mine, other, ids
 
 

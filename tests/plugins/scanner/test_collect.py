@@ -1,7 +1,7 @@
 import asyncio
 from typing import Any
 
-from plugins.scanner.extract import collect
+from plugins.scanner.extract import Collected, collect
 from plugins.scanner.findings import TextPiece
 
 
@@ -41,8 +41,11 @@ class Platform:
             raise answer
         return answer
 
-    async def collect(self, segments: Any, **bounds: int) -> list[TextPiece]:
+    async def collected(self, segments: Any, **bounds: int) -> Collected:
         return await collect(segments, self.forward, self.reply, **bounds)
+
+    async def collect(self, segments: Any, **bounds: int) -> list[TextPiece]:
+        return (await self.collected(segments, **bounds)).pieces
 
 
 async def test_plain_message_fetches_nothing() -> None:
@@ -175,10 +178,11 @@ async def test_time_budget_keeps_what_was_gathered() -> None:
     async def fast(ident: str) -> Any:
         return {"message": [text("引用")]}
 
-    pieces = await collect(
+    collected = await collect(
         [text("正文"), seg("reply", id="1"), seg("forward", id="f")], slow, fast, time_budget=0.05
     )
-    assert pieces == [TextPiece("text", "正文"), TextPiece("reply", "引用")]
+    assert collected.pieces == [TextPiece("text", "正文"), TextPiece("reply", "引用")]
+    assert collected.cut_short == ("time",)
 
 
 async def test_forwards_of_the_message_come_before_those_of_the_reply() -> None:
@@ -191,3 +195,82 @@ async def test_forwards_of_the_message_come_before_those_of_the_reply() -> None:
     )
     pieces = await platform.collect([seg("reply", id="1"), seg("forward", id="mine")])
     assert [piece.text for piece in pieces] == ["我的转发", "引用的转发"]
+
+
+# --- what a scan that stopped short says ---------------------------------------------------------
+
+
+async def test_a_message_read_whole_says_nothing_was_cut() -> None:
+    platform = Platform(chain(3) | {"f3": {"messages": [{"message": [text("底")]}]}})
+    collected = await platform.collected([text("看"), seg("forward", id="f0")], max_depth=5)
+    assert [p.text for p in collected.pieces] == ["看", "第0层", "第1层", "第2层", "底"]
+    assert collected.cut_short == ()
+
+
+async def test_a_bundle_nested_past_the_bound_is_cut_for_depth() -> None:
+    platform = Platform(chain(45))
+    collected = await platform.collected([seg("forward", id="f0")], max_depth=5)
+    assert len(collected.pieces) == 5
+    assert collected.cut_short == ("depth",)
+
+
+async def test_an_inline_bundle_nested_past_the_bound_is_cut_for_depth() -> None:
+    inner: list[dict[str, Any]] = [{"message": [text("最深")]}]
+    for _ in range(4):
+        inner = [{"message": [seg("forward", id="x", content=inner)]}]
+    collected = await Platform().collected([seg("forward", id="top", content=inner)], max_depth=3)
+    assert collected.pieces == []
+    assert collected.cut_short == ("depth",)
+
+
+async def test_exactly_the_bound_is_not_cut() -> None:
+    platform = Platform(chain(2) | {"f2": {"messages": [{"message": [text("底")]}]}})
+    collected = await platform.collected([seg("forward", id="f0")], max_depth=3)
+    assert collected.cut_short == ()
+    big = {"messages": [{"message": [text(str(i))]} for i in range(10)]}
+    collected = await Platform({"big": big}).collected([seg("forward", id="big")], max_nodes=10)
+    assert (len(collected.pieces), collected.cut_short) == (10, ())
+
+
+async def test_a_bundle_of_ten_thousand_is_cut_for_nodes() -> None:
+    huge = {"messages": [{"message": [text(str(i))]} for i in range(10_000)]}
+    collected = await Platform({"huge": huge}).collected([seg("forward", id="huge")])
+    assert len(collected.pieces) == 500
+    assert collected.cut_short == ("nodes",)
+
+
+async def test_more_forwards_than_fetches_is_cut_for_nodes() -> None:
+    many: dict[str, Any] = {f"f{i}": {"messages": []} for i in range(8)}
+    collected = await Platform(many).collected(
+        [seg("forward", id=f"f{i}") for i in range(8)], max_nodes=5
+    )
+    assert collected.cut_short == ("nodes",)
+
+
+async def test_a_failed_or_unreadable_fetch_is_cut_but_a_missing_quote_is_not() -> None:
+    platform = Platform(
+        {"bad": RuntimeError("expired"), "odd": {"retcode": 100}, "ok": {"messages": []}},
+        {"9": RuntimeError("expired")},
+    )
+    assert (await platform.collected([seg("reply", id="9")])).cut_short == ()
+    assert (await platform.collected([seg("forward", id="ok")])).cut_short == ()
+    for ident in ("bad", "odd"):
+        collected = await platform.collected([seg("forward", id=ident), text("正文")])
+        assert collected.pieces == [TextPiece("text", "正文")]
+        assert collected.cut_short == ("fetch_failed",)
+
+
+async def test_a_fetch_that_never_answers_is_cut_for_time() -> None:
+    async def never(ident: str) -> Any:
+        await asyncio.Event().wait()
+
+    collected = await collect(
+        [seg("forward", id="a"), seg("forward", id="b")], never, never, time_budget=0.05
+    )
+    assert collected.cut_short == ("time",)
+
+
+async def test_a_cycle_at_the_depth_bound_is_no_cut() -> None:
+    loop = {"messages": [{"message": [text("圈"), seg("forward", id="loop")]}]}
+    collected = await Platform({"loop": loop}).collected([seg("forward", id="loop")], max_depth=1)
+    assert collected.cut_short == ()

@@ -29,6 +29,7 @@ async def test_one_scan_per_message_however_many_duties_ask(app: App) -> None:
     assert [f.category for f in marked] == ["state_secret"]
     assert first.pieces[marked[0].piece].source == "forward"
     assert first.matched_text(marked[0]).startswith("機密★")
+    assert first.cut_short == ()
 
 
 async def test_a_refused_fetch_is_skipped_and_private_chats_are_not_scanned(app: App) -> None:
@@ -42,6 +43,7 @@ async def test_a_refused_fetch_is_skipped_and_private_chats_are_not_scanned(app:
         result = await service.scan_message(bot, event)
         assert result is not None
         assert result.findings == ()
+        assert result.cut_short == ("fetch_failed",)  # said, for the confidential duty to act on
         assert await service.scan_message(bot, private_msg("機密★", 50001)) is None
 
 
