@@ -26,7 +26,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ from bench.live import (
 )
 from tests import accounts
 from tests.e2e.process import BotProcess
-from tests.peer import Peer, PeerMember
+from tests.peer import Call, Peer, PeerMember, message_text
 
 FIRST_GROUP = 810_000
 GROUPS = 4
@@ -54,6 +55,7 @@ MARKED = "請查收會議材料（機密★1年），閱後請刪除"
 QUIET_S = 60.0  # the bot called nothing for this long: a marked message was never recalled
 ANSWER_LIMIT_S = 300.0  # `/群規` unanswered this long after the burst: recorded as not answered
 RUN_LIMIT_S = 1200.0  # the whole run, start to stop
+RULES_MARK = "【群規】"  # how the answer to /群規 begins (plugins/registry/texts.py)
 RSS_TARGET_MB = 300.0
 ANSWER_TARGET_S = 10.0
 
@@ -72,6 +74,8 @@ class Burst:
     pending: int
     statuses: dict[str, int]
     connected: bool  # the peer's socket was still open at the end
+    calls: dict[str, int] = field(default_factory=dict)  # the bot's calls, by action
+    inbox: str = ""  # the bot's line on its inbox, logged when the connection closed
 
     @property
     def whole(self) -> bool:
@@ -113,14 +117,19 @@ class Recalls:
         self.times[int(params["message_id"])] += 1
 
 
+def rules_answer(group_id: int) -> Callable[[Call], bool]:
+    """The bot's answer to `/群規` in the group (not a recall notice it sends there)."""
+
+    def check(call: Call) -> bool:
+        text = message_text(call.params.get("message", []))
+        return int(call.params.get("group_id", 0)) == group_id and RULES_MARK in text
+
+    return check
+
+
 async def answered(peer: Peer, group_id: int, after: int, within: float) -> bool:
     try:
-        await peer.wait_for(
-            "send_group_msg",
-            lambda c: int(c.params.get("group_id", 0)) == group_id,
-            after=after,
-            within=within,
-        )
+        await peer.wait_for("send_group_msg", rules_answer(group_id), after=after, within=within)
     except TimeoutError:
         return False
     return True
@@ -168,6 +177,7 @@ async def burst(bot: BotProcess, messages: int) -> Burst:
         pending = bot.query("SELECT count(*) FROM measure_record WHERE status = 'pending'")[0][0]
         rows = bot.query("SELECT status, count(*) FROM measure_record GROUP BY status")
         still = connected(peer)
+        calls = Counter(c.action for c in peer.calls)
     finally:
         await peer.close()
     times = recalls.times
@@ -184,6 +194,7 @@ async def burst(bot: BotProcess, messages: int) -> Burst:
         pending=pending,
         statuses={str(s): int(c) for s, c in rows},
         connected=still,
+        calls=dict(calls.most_common()),
     )
 
 
@@ -195,9 +206,12 @@ def run(messages: int, settings: dict[str, str]) -> Burst:
         register(bot.db_file, FIRST_GROUP, GROUPS)
         bot.start()
         try:
-            return asyncio.run(asyncio.wait_for(burst(bot, messages), RUN_LIMIT_S))
+            result = asyncio.run(asyncio.wait_for(burst(bot, messages), RUN_LIMIT_S))
         finally:
             bot.stop()
+        lines = bot.log.read_text("utf-8", "replace").splitlines()
+        result.inbox = next((line for line in lines if "inbox closed" in line), "")
+        return result
 
 
 def figures(b: Burst) -> list[Figure]:
@@ -247,6 +261,9 @@ def main(args: argparse.Namespace) -> Burst:
     )
     print(f"measure records by status: {b.statuses}; left pending: {b.pending}")
     print(f"socket still open at the end: {'yes' if b.connected else 'NO'}")
+    print(f"the bot's calls: {b.calls}")
+    if b.inbox:
+        print(f"the bot's inbox: {b.inbox.split('| ', 1)[-1]}")
     if args.json:
         emit(figures(b))
     return b
