@@ -1,8 +1,10 @@
 """The one way a measure is carried out: record first, then the platform, then the outcome.
 
 Every duty (and every command) hands its measures here, so each leaves exactly one record whose
-status is what the platform answered: done, failed (with the answer), or, after a crash between
-the two, unconfirmed.
+status is what the platform answered: done, failed (with the answer), or unconfirmed when no
+answer came (the connection ended while the bot waited, or there was none; or, after a crash
+between the two, found pending at the next start). A record is never left pending while the bot
+runs; unconfirmed recalls are tried again when the account is back (plugins/measures/retry.py).
 """
 
 from collections.abc import Awaitable, Callable, Iterable
@@ -33,34 +35,49 @@ async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecor
     happened. The measures `blacklist` and `unblacklist` act on the street-wide blacklist.
     """
     record = await store.open_record(measure)
+    try:
+        await _carry_out(platform, measure, record)
+    except Exception:
+        if record.status is RecordStatus.PENDING:  # never left pending while the bot runs
+            await store.seal(record, RecordStatus.UNCONFIRMED, texts.CUT_SHORT)
+        raise
+    return record
+
+
+async def _carry_out(platform: Platform | None, measure: Measure, record: MeasureRecord) -> None:
     on_list = _ON_THE_LIST.get(measure.kind)
     if on_list is not None:  # the bot's own blacklist is acted on here, not on the platform
         ok, answer = await on_list(measure)
         await store.seal(record, RecordStatus.DONE if ok else RecordStatus.FAILED, answer)
-        return record
+        return
     if measure.action is None:
         await store.seal(record, RecordStatus.DONE, "")
-        return record
+        return
     if platform is None:
         await store.seal(record, RecordStatus.FAILED, "no platform connection")
-        return record
+        return
     target_role = await _target_role(platform, measure)
     if measure.group_id is not None and not may_act(
         measure.action, await platform.own_role(measure.group_id), target_role
     ):
         await _refer(platform, measure, record, target_role)
-        return record
+        return
     outcome = await platform.perform(measure.action, key=measure.group_id)
     if isinstance(outcome, Refused):
         if outcome.why is Why.NOT_PERMITTED and needs_rank(measure.action):
             await _refer(platform, measure, record, target_role)  # the role had changed
         else:
-            await store.seal(record, RecordStatus.FAILED, str(outcome))
-        return record
+            await store.seal(record, _refused(outcome), str(outcome))
+        return
     assert isinstance(outcome, Done)
     untrue = await _not_so(platform, measure)
     await store.seal(record, RecordStatus.FAILED if untrue else RecordStatus.DONE, untrue or "ok")
-    return record
+
+
+def _refused(outcome: Refused) -> RecordStatus:
+    """No answer at all leaves the outcome unknown (the platform may have acted); any other
+    refusal is a failure."""
+    return RecordStatus.UNCONFIRMED if outcome.why is Why.NO_ANSWER else RecordStatus.FAILED
 
 
 async def _target_role(platform: Platform, measure: Measure) -> Role | None:
