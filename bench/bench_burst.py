@@ -239,7 +239,7 @@ def figures(b: Burst) -> list[Figure]:
             once == b.marked and b.recalled_twice_or_more == 0,
         ),
         figure("burst: records left pending", b.pending, "records", "= 0", b.pending == 0),
-        figure("burst: written at (socket pace)", b.messages / b.send_s, "msgs/s"),
+        figure("burst: written into the socket at", b.messages / b.send_s, "msgs/s"),
     ]
 
 
