@@ -4,12 +4,12 @@ import sys
 from pathlib import Path
 
 import nonebot
-from nonebot.adapters.onebot.v11 import Adapter as OneBotAdapter
 from nonebot.adapters.onebot.v11.config import Config as OneBotConfig
 from nonebot.config import Config
 from nonebot.log import logger
 
 from adapters.onebot_log import quiet_event_logs
+from adapters.onebot_queue import Adapter as OneBotAdapter
 from core import runtime
 from core.logs import carries_text, log_from
 from core.org import OrgFileError, load_org

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from nonebot.adapters.onebot.v11 import Adapter, Bot, Message, MessageSegment
-from nonebot.adapters.onebot.v11.exception import ActionFailed, NetworkError
+from nonebot.adapters.onebot.v11 import Bot, Message, MessageSegment
+from nonebot.adapters.onebot.v11.exception import ActionFailed, ApiNotAvailable, NetworkError
 from nonebot.log import logger
 
 from adapters.account import Account
@@ -34,6 +34,7 @@ from adapters.actions import (
     Why,
 )
 from adapters.message import Mention, Outgoing, Text
+from adapters.onebot_queue import Adapter
 from adapters.port import (
     GroupFile,
     GroupInfo,
@@ -236,7 +237,8 @@ class OneBotPlatform:
                 logger.warning(f"{api} refused for risk; {self.self_id} pauses sending")
                 self.limiter.back_off()
             return refused
-        except (TimeoutError, NetworkError) as exc:
+        except (TimeoutError, NetworkError, ApiNotAvailable) as exc:
+            # No answer: timed out, the connection ended while waiting, or there is none now.
             return Refused(Why.NO_ANSWER, f"{type(exc).__name__}: {exc}"[:150], NO_ANSWER)
 
     async def perform(self, action: Action, *, key: int | None = None) -> Outcome:
@@ -350,6 +352,7 @@ class OneBotPlatform:
 
     async def redeliver(self, item: PastMessage | PendingJoin) -> None:
         data = item.raw if isinstance(item, PastMessage) else join_event(item)
+        # Read as a received frame is (adapters/onebot_queue.py): ids out of range are refused.
         event = Adapter.json_to_event({**data, "self_id": int(self.self_id)})
         if event is not None:
             await self.bot.handle_event(event)  # the adapter's own steps (quotes), then NoneBot

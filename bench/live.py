@@ -46,10 +46,13 @@ def new_peer(bot: BotProcess) -> Peer:
 
 
 def staff(group_id: int, name: str, peer: Peer, members: int) -> None:
-    """A group in the peer's model: its owner, an admin and `members` members with good cards."""
+    """A group in the peer's model: its owner, an admin, the bot (an admin too: it may recall
+    members' messages; a bot the peer does not list leaves every recall to a person) and
+    `members` members with good cards."""
     people = [
         PeerMember(accounts.OWNER, "群主", "XX社區-王五", role="owner"),
         PeerMember(accounts.ADMIN, "管理", "XX社區-李四", role="admin"),
+        PeerMember(accounts.SELF, "群規機器人", "群規機器人", role="admin"),
         *(PeerMember(60_000 + n, f"成員{n}", f"XX社區-成員{n}") for n in range(members)),
     ]
     peer.add_group(group_id, name, *people)

@@ -57,6 +57,7 @@ BENCHES = (
         done=printed.dispatch_done,
     ),
     Bench("load", "bench.bench_load", (), ("--messages", "1000"), 3600),
+    Bench("burst", "bench.bench_burst", (), ("--messages", "2000"), 1500),
     Bench("memory", "bench.bench_memory", (), (), 1800),
 )
 

@@ -30,6 +30,10 @@ class Settings(BaseModel):
     # After a send refused for risk (風控) the account's sending waits this long; recalls and
     # removals go on.
     qungui_backoff_seconds: float = Field(default=60.0, ge=0)
+    # Events received per bot account wait in an inbox of this many for a fixed set of workers;
+    # when it is full the bot stops reading and TCP slows NapCat down, so a flood costs no memory.
+    qungui_inbox_size: int = Field(default=1000, ge=1, le=100_000)
+    qungui_inbox_workers: int = Field(default=64, ge=1, le=1000)
     # On connect, each managed group's history is read back this far (messages) and what came
     # while no bot was connected is handled; 0 turns the catch-up off.
     qungui_catch_up_messages: int = Field(default=50, ge=0, le=100)

@@ -37,8 +37,7 @@ INIT: dict[str, Any] = {
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    from nonebot.adapters.onebot.v11 import Adapter
-
+    from adapters.onebot_queue import Adapter
     from core import runtime
     from core.org import load_org
     from core.settings import load_settings

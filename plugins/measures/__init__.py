@@ -21,6 +21,7 @@ from plugins.measures import (  # noqa: E402, F401
     journal,
     listing,
     report_command,
+    retry,
     store,
     sweep,
     watchers,
@@ -66,8 +67,14 @@ async def _recover() -> None:
 
 @get_driver().on_bot_connect
 async def _resume_on_connect(bot: Bot) -> None:
-    """Sweeps cut short by a crash go on as soon as the platform is back."""
-    await sweep.resume(platform_for(bot))
+    """As soon as the platform is back: recalls a lost connection left unconfirmed are tried
+    again, and sweeps cut short by a crash go on."""
+    platform = platform_for(bot)
+    try:
+        await retry.retry_unconfirmed(platform)
+    except Exception:  # the sweeps must not wait on it
+        logger.exception("retrying unconfirmed recalls failed")
+    await sweep.resume(platform)
 
 
 async def _resume_sweeps() -> None:

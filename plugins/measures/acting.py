@@ -43,10 +43,16 @@ async def act(platform: Platform | None, measure: Measure) -> Result:
     if isinstance(outcome, Refused):
         if outcome.why is Why.NOT_PERMITTED and needs_rank(measure.action):
             return await _refer(platform, measure, target_role)  # the role had changed
-        return RecordStatus.FAILED, str(outcome)
+        return _refused(outcome), str(outcome)
     assert isinstance(outcome, Done)
     untrue = await _not_so(platform, measure)
     return (RecordStatus.FAILED, untrue) if untrue else (RecordStatus.DONE, "ok")
+
+
+def _refused(outcome: Refused) -> RecordStatus:
+    """No answer at all leaves the outcome unknown (the platform may have acted); any other
+    refusal is a failure."""
+    return RecordStatus.UNCONFIRMED if outcome.why is Why.NO_ANSWER else RecordStatus.FAILED
 
 
 async def _target_role(platform: Platform, measure: Measure) -> Role | None:

@@ -2,7 +2,10 @@
 
 Every duty (and every command) hands its measures here, so each leaves exactly one record whose
 status is what the platform answered: done, failed (with the answer), referred (left to a person
-who can act), or, after a crash between the two, unconfirmed. When the record cannot be written
+who can act), or unconfirmed when no answer came (the connection ended while the bot waited,
+or, after a crash between the two, found pending at the next start). A record is never left
+pending while the bot runs; unconfirmed recalls are tried again when the account is back
+(plugins/measures/retry.py). When the record cannot be written
 (disk full, database gone), the measure is carried out all the same and its record waits in the
 journal until the database is back.
 """
@@ -13,8 +16,8 @@ from adapters.message import Outgoing
 from adapters.port import Platform
 from core import runtime
 from core.send import to_people
-from models.measures import MeasureRecord
-from plugins.measures import journal, store
+from models.measures import MeasureRecord, RecordStatus
+from plugins.measures import journal, store, texts
 from plugins.measures.acting import act
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.measure import Measure
@@ -28,7 +31,11 @@ async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecor
     except journal.STORAGE_ERRORS as exc:
         status, answer = await act(platform, measure)  # protection does not wait on the disk
         return await journal.keep(platform, measure, status, answer, exc)
-    status, answer = await act(platform, measure)
+    try:
+        status, answer = await act(platform, measure)
+    except Exception:
+        await store.seal(record, RecordStatus.UNCONFIRMED, texts.CUT_SHORT)  # never left pending
+        raise
     try:
         await store.seal(record, status, answer)
     except journal.STORAGE_ERRORS as exc:

@@ -97,6 +97,13 @@ async def recover_unconfirmed() -> list[int]:
     return [r.id for r in found]
 
 
+async def recalls_since(platform: str, since: datetime) -> list[MeasureRecord]:
+    """Every recall recorded on `platform` since `since`, in id order (whatever its status)."""
+    return await MeasureRecord.filter(
+        platform=platform, action="recall", created_at__gte=since
+    ).order_by("id")
+
+
 async def sealed_records(batch: int = 500) -> AsyncIterator[Sealed]:
     """Every record in id order, as the chain check reads them."""
     after = 0

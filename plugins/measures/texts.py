@@ -39,6 +39,7 @@ JOURNAL_NOTICE = (
 STILL_A_MEMBER = "平台答覆成功，但成員仍在群中"
 NOT_READ_BACK = "平台答覆成功，但讀不到成員的權限"
 RIGHTS_UNCHANGED = "平台答覆成功，但管理權限未變"
+CUT_SHORT = "執行中斷，平台結果未知"
 ASKED_OWNER = "已請群主處理"
 ASKED_SENDER = "已請發送者自行撤回"
 
