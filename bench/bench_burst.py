@@ -21,14 +21,12 @@ stopped and its data dir removed whatever happens.
 import argparse
 import asyncio
 import random
-import sqlite3
 import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +36,11 @@ from bench.live import (
     chat_line,
     memory_mb,
     new_peer,
+    register_groups,
     staff,
     until_idle,
     until_quiet,
 )
-from tests import accounts
 from tests.e2e.process import BotProcess
 from tests.peer import Call, Peer, PeerMember, message_text
 
@@ -84,25 +82,6 @@ class Burst:
             and self.recalled_other == 0
             and self.pending == 0
             and self.connected
-        )
-
-
-def register(db_file: Path, first: int, groups: int) -> None:
-    """`groups` filed groups of XX社區 with their registered admin, as `/備案` leaves them."""
-    now = datetime.now(UTC).isoformat(sep=" ")
-    with sqlite3.connect(db_file) as db:
-        db.execute("INSERT INTO unit (name, kind, active) VALUES ('XX社區', '社區', 1)")
-        unit = db.execute("SELECT id FROM unit WHERE name = 'XX社區'").fetchone()[0]
-        db.executemany(
-            'INSERT INTO "group" (platform, group_id, name, type, purpose, status, status_reason, '
-            "filed_by, filed_at, member_count, finished_reason, unit_id) "
-            "VALUES ('qq', ?, ?, '內部', '基準測試', '已備案', '', ?, ?, 5, '', ?)",
-            [(first + n, f"工作群{n}", accounts.OWNER, now, unit) for n in range(groups)],
-        )
-        db.execute(
-            "INSERT INTO registered_admin (user_id, since, added_by, reason, group_id) "
-            "SELECT ?, ?, ?, '備案', id FROM \"group\"",
-            (accounts.OWNER, now, accounts.OWNER),
         )
 
 
@@ -203,7 +182,7 @@ def run(messages: int, settings: dict[str, str]) -> Burst:
         bot = BotProcess(Path(folder), **{**FAST_PACING, **settings})
         migrated = bot.manage("migrate")
         assert migrated.returncode == 0, migrated.stderr
-        register(bot.db_file, FIRST_GROUP, GROUPS)
+        register_groups(bot.db_file, FIRST_GROUP, GROUPS)
         bot.start()
         try:
             result = asyncio.run(asyncio.wait_for(burst(bot, messages), RUN_LIMIT_S))

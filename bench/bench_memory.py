@@ -17,11 +17,9 @@ in every group.
 import argparse
 import asyncio
 import random
-import sqlite3
 import sys
 import tempfile
 from collections.abc import Sized
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -33,11 +31,11 @@ from bench.live import (
     chat_line,
     memory_mb,
     new_peer,
+    register_groups,
     staff,
     timestamped,
     until_quiet,
 )
-from tests import accounts
 from tests.e2e.process import BotProcess
 from tests.peer import PeerMember
 
@@ -45,25 +43,6 @@ FIRST_GROUP = 800_000
 VIOLATOR = 70_000  # the violating message of group n comes from VIOLATOR + n
 BATCH = 50
 TARGET_MB = 300.0
-
-
-def register(db_file: Path, groups: int) -> None:
-    """`groups` filed groups of XX社區 with their registered admin, as `/備案` leaves them."""
-    now = datetime.now(UTC).isoformat(sep=" ")
-    with sqlite3.connect(db_file) as db:
-        db.execute("INSERT INTO unit (name, kind, active) VALUES ('XX社區', '社區', 1)")
-        unit = db.execute("SELECT id FROM unit WHERE name = 'XX社區'").fetchone()[0]
-        db.executemany(
-            'INSERT INTO "group" (platform, group_id, name, type, purpose, status, status_reason, '
-            "filed_by, filed_at, member_count, finished_reason, unit_id) "
-            "VALUES ('qq', ?, ?, '內部', '基準測試', '已備案', '', ?, ?, 5, '', ?)",
-            [(FIRST_GROUP + n, f"工作群{n}", accounts.OWNER, now, unit) for n in range(groups)],
-        )
-        db.execute(
-            "INSERT INTO registered_admin (user_id, since, added_by, reason, group_id) "
-            "SELECT ?, ?, ?, '備案', id FROM \"group\"",
-            (accounts.OWNER, now, accounts.OWNER),
-        )
 
 
 def at_least(items: Sized, count: int) -> bool:
@@ -103,7 +82,7 @@ def main(args: argparse.Namespace) -> bool:
         bot = BotProcess(Path(folder), **FAST_PACING)
         migrated = bot.manage("migrate")
         assert migrated.returncode == 0, migrated.stderr
-        register(bot.db_file, args.groups)
+        register_groups(bot.db_file, FIRST_GROUP, args.groups)
         bot.start()
         try:
             memory = asyncio.run(traffic(bot, args.groups))

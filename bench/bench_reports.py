@@ -26,6 +26,9 @@ import nonebot
 
 # The plugin packages register their matchers on import, which needs an initialised NoneBot.
 nonebot.init(driver="~none", log_level="WARNING")
+# The registry and the measures redact through the scanner, a NoneBot plugin: load it as one
+# before anything imports it plainly (as manage.py does for its report export).
+nonebot.require("plugins.scanner")
 
 from openpyxl import load_workbook  # noqa: E402
 

@@ -7,8 +7,10 @@ with a fresh data dir) and the platform is `tests/peer.py`, over a real reverse 
 import asyncio
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +121,22 @@ def memory_mb(pid: int) -> dict[str, float]:
         if key in ("VmRSS", "VmHWM"):
             found[key] = int(value.split()[0]) / 1024
     return found
+
+
+def register_groups(db_file: Path, first: int, groups: int) -> None:
+    """`groups` filed groups of XX社區 with their registered admin, as `/備案` leaves them."""
+    now = datetime.now(UTC).isoformat(sep=" ")
+    with sqlite3.connect(db_file) as db:
+        db.execute("INSERT INTO unit (name, kind, active) VALUES ('XX社區', '社區', 1)")
+        unit = db.execute("SELECT id FROM unit WHERE name = 'XX社區'").fetchone()[0]
+        db.executemany(
+            'INSERT INTO "group" (platform, group_id, name, type, purpose, status, status_reason, '
+            "filed_by, filed_at, member_count, finished_reason, unit_id) "
+            "VALUES ('qq', ?, ?, '內部', '基準測試', '已備案', '', ?, ?, 5, '', ?)",
+            [(first + n, f"工作群{n}", accounts.OWNER, now, unit) for n in range(groups)],
+        )
+        db.execute(
+            "INSERT INTO registered_admin (user_id, since, added_by, reason, group_id) "
+            "SELECT ?, ?, ?, '備案', id FROM \"group\"",
+            (accounts.OWNER, now, accounts.OWNER),
+        )
