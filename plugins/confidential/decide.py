@@ -19,9 +19,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from plugins.scanner.findings import Finding, Source, TextPiece
-
-MASK = "*"
-MAX_MASKED = 8  # stars shown at most, so the excerpt does not give away the marker's length
+from plugins.scanner.redact import mask_term
 
 
 @dataclass(frozen=True)
@@ -43,14 +41,6 @@ class Marked:
     def evidence(self) -> str:
         """What the record keeps: the masked marker and the hash, never the text."""
         return f"{self.excerpt} sha256:{self.digest}"
-
-
-def mask(text: str) -> str:
-    """`機密★10年` -> `機****年`: first and last character kept, at most MAX_MASKED stars between."""
-    chars = "".join(text.split())
-    if len(chars) <= 2:
-        return MASK * len(chars)
-    return chars[0] + MASK * min(len(chars) - 2, MAX_MASKED) + chars[-1]
 
 
 def sha256(text: str) -> str:
@@ -77,7 +67,7 @@ def judge(pieces: Sequence[TextPiece], findings: Sequence[Finding]) -> Marked | 
     return Marked(
         category=gravest.category,
         source=piece.source,
-        excerpt=mask(piece.text[gravest.start : gravest.end]),
+        excerpt=mask_term(piece.text[gravest.start : gravest.end]),
         digest=text_digest(pieces),
         markers=len(marked),
         upload_key=upload_key(piece.text) if piece.source == "file" else None,

@@ -22,13 +22,14 @@ from plugins.content.burst import BurstWatch
 from plugins.content.policy import Offence, Verdict, decide, gravest
 from plugins.measures import blacklist
 from plugins.measures.escalation import Level, recipients
-from plugins.measures.evidence import digest, masked, reference
+from plugins.measures.evidence import digest, reference
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.sweep import remove_everywhere
 from plugins.registry import store as registry
 from plugins.registry.roles import Role, is_protected, roles_in_event
 from plugins.scanner.findings import Finding
+from plugins.scanner.redact import mask_term
 from plugins.scanner.service import ScanResult
 
 EXEMPT = {Role.REGISTERED_ADMIN, Role.UNIT_LEADER, Role.DEPARTMENT}
@@ -79,7 +80,7 @@ async def handle(
         findings=tuple(findings),
         evidence=reference(
             posted.message_id,
-            masked(result.matched_text(first)),
+            mask_term(result.matched_text(first)),
             digest(p.text for p in result.pieces),
         ),
         exempt=exempt,

@@ -7,17 +7,6 @@ character, stars between) and a SHA-256 of its text; the text itself is never qu
 import hashlib
 from collections.abc import Iterable
 
-MASK = "*"
-MAX_STARS = 8  # stars shown at most, so the excerpt does not give away the length
-
-
-def masked(text: str) -> str:
-    """`法輪大法好` -> `法***好`; white space dropped; two characters or fewer all masked."""
-    chars = "".join(text.split())
-    if len(chars) <= 2:
-        return MASK * len(chars)
-    return chars[0] + MASK * min(len(chars) - 2, MAX_STARS) + chars[-1]
-
 
 def digest(texts: Iterable[str]) -> str:
     """SHA-256 (hex) of the texts, one a line."""

@@ -17,9 +17,8 @@ from core.commands import command
 from core.send import to_people, to_person
 from plugins.measures import texts
 from plugins.measures.escalation import Level, recipients
-from plugins.measures.evidence import masked
 from plugins.registry import store
-from plugins.scanner.redact import free_text
+from plugins.scanner.redact import free_text, mask_term
 
 report_cmd = command("舉報", "report")
 
@@ -54,7 +53,7 @@ async def _report(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
         sender.user_id,
         quoted.message_id,
         quoted.sender_id,
-        masked(quoted.text),
+        mask_term(quoted.text),
         note,
     )
     await to_people(platform, admins or leaders, notice, about=group.group_id)

@@ -5,8 +5,9 @@ import hashlib
 import pytest
 
 from plugins.confidential import texts
-from plugins.confidential.decide import Recent, judge, mask, text_digest, upload_key
+from plugins.confidential.decide import Recent, judge, text_digest, upload_key
 from plugins.scanner.findings import Finding, TextPiece
+from plugins.scanner.redact import mask_term as mask
 from plugins.scanner.scan import Scanner
 
 SCANNER = Scanner(())

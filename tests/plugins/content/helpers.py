@@ -10,7 +10,8 @@ from nonebot.adapters.onebot.v11 import GroupMessageEvent, Message, MessageSegme
 from core import runtime
 from plugins.content import texts
 from plugins.content.categories import BY_KEY
-from plugins.measures.evidence import digest, masked, reference
+from plugins.measures.evidence import digest, reference
+from plugins.scanner.redact import mask_term as masked
 from tests import accounts
 from tests.factories import InlineFile, group_msg
 

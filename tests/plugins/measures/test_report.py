@@ -9,7 +9,7 @@ from nonebug import App
 from adapters.events import quoted_by
 from models.measures import MeasureRecord
 from plugins.measures import texts
-from plugins.measures.evidence import masked
+from plugins.scanner.redact import mask_term as masked
 from tests import accounts
 from tests.factories import expect_private_send, group_msg, make_bot
 from tests.plugins.registry.helpers import filed_group
