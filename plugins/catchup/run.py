@@ -1,5 +1,6 @@
 """Carrying out the catch-up for one account (plugins/catchup/__init__.py says what and why)."""
 
+import asyncio
 from datetime import datetime
 
 import nonebot
@@ -12,6 +13,10 @@ from models.measures import MeasureRecord
 from models.registry import Group
 from plugins.catchup.plan import to_replay
 from plugins.registry import activity
+
+# Between two groups: a street's few hundred groups are read over a minute or two, not in one
+# rush of queries that QQ may take for a runaway client.
+GROUP_PAUSE = 0.2
 
 
 async def _since(group: Group) -> datetime | None:
@@ -39,7 +44,9 @@ async def catch_up(platform: Platform) -> None:
     starts = nonebot.get_driver().config.command_start
     depth = runtime.settings().qungui_catch_up_messages
     replayed = 0
-    for group in managed:
+    for n, group in enumerate(managed):
+        if n:
+            await asyncio.sleep(GROUP_PAUSE)
         await Group.filter(id=group.id).update(member_count=here[group.group_id].member_count)
         await platform.member(group.group_id, int(platform.self_id))  # its role, read again
         past = await platform.history(group.group_id, depth)
