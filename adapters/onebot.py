@@ -144,6 +144,11 @@ def to_member(data: dict[str, Any]) -> Member:
     )
 
 
+def _rows(data: Any) -> list[dict[str, Any]]:
+    """The objects of a list answer; an answer of another shape holds none (never a crash)."""
+    return [row for row in data if isinstance(row, dict)] if isinstance(data, list) else []
+
+
 def to_file(data: dict[str, Any]) -> GroupFile:
     """One entry of get_group_root_files (ob/helper/data.ts, OB11Construct.file)."""
     return GroupFile(
@@ -290,7 +295,7 @@ class OneBotPlatform:
         data = await self._call("get_group_member_list", group_id=group_id, no_cache=True)
         if isinstance(data, Refused):
             return data
-        found = [to_member(m) for m in data]
+        found = [to_member(m) for m in _rows(data)]
         me = next((m for m in found if m.user_id == int(self.self_id)), None)
         if me is not None:
             self.note_role(group_id, me.role)
@@ -302,7 +307,9 @@ class OneBotPlatform:
 
     async def groups(self) -> list[GroupInfo] | Refused:
         data = await self._call("get_group_list", no_cache=True)
-        return data if isinstance(data, Refused) else [_to_group(g) for g in data]
+        if isinstance(data, Refused):
+            return data
+        return [_to_group(g) for g in _rows(data)]
 
     async def forward_bundle(self, forward_id: str) -> Any | Refused:
         return await self._call("get_forward_msg", id=forward_id)

@@ -68,3 +68,17 @@ async def test_an_upload_not_listed_or_still_listed_is_refused(
     assert missing.why is Why.GONE
     assert isinstance(kept, Refused)
     assert "仍在" in kept.message
+
+
+async def test_a_list_answer_of_another_shape_holds_nothing(app: App, limiter: Limiter) -> None:
+    """A null or malformed list answer is an empty list, never a crash of the caller."""
+    async with app.test_api() as ctx:
+        bot = make_bot(ctx)
+        install(bot, limiter)
+        ctx.should_call_api("get_group_list", {"no_cache": True}, None)
+        ctx.should_call_api(
+            "get_group_member_list", {"group_id": 700100, "no_cache": True}, ["x", 3]
+        )
+        platform = events.platform_for(bot)
+        assert await platform.groups() == []
+        assert await platform.members(700100) == []
