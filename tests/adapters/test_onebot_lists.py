@@ -1,5 +1,6 @@
-"""Removing an upload: found in the group-file list by name, uploader and time, deleted by the
-list's id (the notice's is refused: ob/action/go-cqhttp/DeleteGroupFile.ts), listed again."""
+"""The port's list answers: the group-file list behind removing an upload (found by name,
+uploader and time, deleted by the list's id, since the notice's is refused:
+ob/action/go-cqhttp/DeleteGroupFile.ts, then listed again), and lists of another shape."""
 
 import time
 from datetime import UTC, datetime
