@@ -19,13 +19,7 @@ DUTY = "clearance"
 
 def org_people() -> set[int]:
     """The department, every unit leader and the escalation chain: never removed by the bot."""
-    org = runtime.org()
-    people = {*org.department.staff, *runtime.superusers()}
-    for unit in org.units:
-        people.update(unit.leaders)
-    chain = org.escalation
-    people.update((*chain.street_leaders, *chain.party_committee, *chain.cyberspace_contacts))
-    return people
+    return {*runtime.org().people(), *runtime.superusers()}
 
 
 def silent_days(setting: ClearanceSetting | None) -> int:

@@ -24,6 +24,7 @@ from plugins.realname.duty import act
 from plugins.realname.rules import GroupRules, duty_group, rules_for
 from plugins.realname.wording import pages
 from plugins.registry import store as registry
+from plugins.registry.roles import is_protected
 
 JOB_ID = "realname.deadlines"
 
@@ -81,7 +82,9 @@ async def _lapse(
 ) -> str:
     """Close a lapsed deadline (removing the member where the group chose so); the admins' line."""
     status, record_id, outcome = DeadlineStatus.LAPSED, None, texts.OUTCOME_KEPT
-    if not removable(member.role, member.user_id, int(platform.self_id)):
+    if not removable(member.role, member.user_id, int(platform.self_id)) or is_protected(
+        member.user_id, platform.self_id
+    ):  # the department, leaders and superusers are never removed by the bot (Art. 8, 10)
         outcome = texts.OUTCOME_EXEMPT
     elif rules.remove_after_deadline:
         kick = Kick(group.group_id, member.user_id)

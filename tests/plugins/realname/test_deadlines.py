@@ -101,6 +101,21 @@ async def test_where_the_group_chose_so_the_member_is_removed_with_a_record(app:
     assert row.record_id == record.id
 
 
+async def test_the_organisation_s_people_are_never_removed_at_a_deadline(app: App) -> None:
+    await _remove_after_deadline()
+    await _due(accounts.DEPARTMENT)
+    async with app.test_api() as ctx:
+        make_bot(ctx)
+        expect_member(ctx, accounts.DEPARTMENT, "")  # a plain member without a card, but staff
+        line = texts.member_line(
+            f"u{accounts.DEPARTMENT}", accounts.DEPARTMENT, texts.OUTCOME_EXEMPT
+        )
+        expect_private_send(ctx, accounts.ADMIN, f"{HEAD}\n{line}")
+        await recheck(LATER)
+    assert await _statuses() == {accounts.DEPARTMENT: DeadlineStatus.LAPSED}
+    assert await MeasureRecord.all().count() == 0
+
+
 async def test_a_refused_removal_is_recorded_and_reported(app: App) -> None:
     await _remove_after_deadline()
     await _due(accounts.STRANGER)
