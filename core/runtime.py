@@ -37,6 +37,11 @@ def settings() -> Settings:
     return current().settings
 
 
+def organisation_people() -> frozenset[int]:
+    """Everyone the organisation file names, and the superusers: no duty removes them."""
+    return org().people() | frozenset(superusers())
+
+
 def superusers() -> list[int]:
     """NoneBot's SUPERUSERS that are plain accounts (the department's own, beside its staff)."""
     import nonebot

@@ -17,11 +17,6 @@ from plugins.registry import store as registry
 DUTY = "clearance"
 
 
-def org_people() -> set[int]:
-    """The department, every unit leader and the escalation chain: never removed by the bot."""
-    return {*runtime.org().people(), *runtime.superusers()}
-
-
 def silent_days(setting: ClearanceSetting | None) -> int:
     own = setting.silent_days if setting is not None else None
     return own or runtime.settings().qungui_clearance_silent_days
@@ -69,6 +64,6 @@ async def gather(
         blacklisted=await store.blacklisted_among(group.platform, ids),
         seen=await seen.in_group(group.platform, group.group_id),
         departed_admins=await store.departed_admins(group.platform, group.group_id),
-        protected={*await registry.admin_ids(group), *org_people()},
+        protected={*await registry.admin_ids(group), *runtime.organisation_people()},
         card_memo=common.card_memo,
     )

@@ -14,6 +14,7 @@ from nonebot.log import logger
 from adapters.actions import Kick, Refused
 from adapters.events import platform_of
 from adapters.port import Member, Platform
+from core import runtime
 from core.send import to_people
 from models.measures import RecordStatus
 from models.realname import CardDeadline, DeadlineStatus
@@ -24,7 +25,6 @@ from plugins.realname.duty import act
 from plugins.realname.rules import GroupRules, duty_group, rules_for
 from plugins.realname.wording import pages
 from plugins.registry import store as registry
-from plugins.registry.roles import is_protected
 
 JOB_ID = "realname.deadlines"
 
@@ -82,9 +82,10 @@ async def _lapse(
 ) -> str:
     """Close a lapsed deadline (removing the member where the group chose so); the admins' line."""
     status, record_id, outcome = DeadlineStatus.LAPSED, None, texts.OUTCOME_KEPT
-    if not removable(member.role, member.user_id, int(platform.self_id)) or is_protected(
-        member.user_id, platform.self_id
-    ):  # the department, leaders and superusers are never removed by the bot (Art. 8, 10)
+    if (
+        not removable(member.role, member.user_id, int(platform.self_id))
+        or member.user_id in runtime.organisation_people()  # as clearance leaves them too
+    ):
         outcome = texts.OUTCOME_EXEMPT
     elif rules.remove_after_deadline:
         kick = Kick(group.group_id, member.user_id)
