@@ -307,11 +307,18 @@ class Upload:
 MS_FROM = 10**11  # a `time` past this is in milliseconds (NapCat falls back to them, ob/api/msg.ts)
 
 
+def message_time(value: Any) -> datetime | None:
+    """A message's `time`, in seconds or milliseconds; None when it is not a positive number."""
+    if not isinstance(value, int) or value <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(value / 1000 if value >= MS_FROM else value, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None  # past any date: as unknown
+
+
 def _when(timestamp: int) -> datetime:
-    if timestamp <= 0:
-        return datetime.now(UTC)
-    seconds = timestamp / 1000 if timestamp >= MS_FROM else timestamp
-    return datetime.fromtimestamp(seconds, UTC)
+    return message_time(timestamp) or datetime.now(UTC)
 
 
 def posted_of(event: Event) -> Posted | None:

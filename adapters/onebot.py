@@ -33,6 +33,7 @@ from adapters.actions import (
     Unmute,
     Why,
 )
+from adapters.events import message_time
 from adapters.message import Mention, Outgoing, Text
 from adapters.onebot_queue import Adapter
 from adapters.port import (
@@ -172,18 +173,11 @@ def to_pending_join(data: dict[str, Any]) -> PendingJoin:
     )
 
 
-def _seconds(value: Any) -> datetime | None:
-    """A message time; NapCat falls back to milliseconds in some paths (ob/api/msg.ts)."""
-    if not isinstance(value, int) or value <= 0:
-        return None
-    return datetime.fromtimestamp(value / 1000 if value >= 10**11 else value, UTC)
-
-
 def to_past(group_id: int, data: Any) -> PastMessage | None:
     """One message of get_group_msg_history, in the shape NapCat pushes messages in."""
     if not isinstance(data, dict) or data.get("message_type") != "group":
         return None
-    at = _seconds(data.get("time"))
+    at = message_time(data.get("time"))
     ident, user = data.get("message_id"), data.get("user_id")
     if at is None or not isinstance(ident, int) or not str(user).isdigit():
         return None

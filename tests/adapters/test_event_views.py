@@ -76,3 +76,14 @@ def test_the_bots_role_follows_the_notices_about_it() -> None:
     )
     events.note_own_role(removed)
     assert 700100 not in account.roles
+
+
+def test_a_message_time_in_seconds_or_milliseconds_and_nonsense() -> None:
+    from adapters.events import message_time
+
+    at = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    assert message_time(int(at.timestamp())) == at
+    assert message_time(int(at.timestamp()) * 1000) == at  # NapCat's fallback (ob/api/msg.ts)
+    assert message_time(0) is None
+    assert message_time(2**70) is None
+    assert message_time("1") is None
