@@ -11,10 +11,9 @@ the list from its cache, while asking after one non-member takes it seconds.
 import time
 from collections import OrderedDict
 
-from tortoise.exceptions import DBConnectionError, OperationalError
-
 from adapters.port import Platform
 from models.clearance import MemberSeen
+from models.db import STORAGE_ERRORS
 from models.registry import RegisteredAdmin
 
 REMEMBERED = 256  # groups whose member list is kept
@@ -48,7 +47,7 @@ async def _in_group(platform: Platform, group_id: int, user_id: int) -> bool:
 async def _known_groups(platform: str, user_id: int) -> tuple[list[int], list[int]]:
     try:
         return await _read_known_groups(platform, user_id)
-    except (OperationalError, DBConnectionError, OSError):
+    except STORAGE_ERRORS:
         return [], []  # the database is down: the notice still goes, by `about` or directly
 
 

@@ -4,6 +4,10 @@ from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise
+from tortoise.exceptions import DBConnectionError, OperationalError
+
+# What the database (or the disk under it) raises when it cannot take a read or a write.
+STORAGE_ERRORS = (OperationalError, DBConnectionError, OSError, ConnectionError)
 
 MODEL_MODULES = [
     "models.registry",

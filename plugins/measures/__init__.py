@@ -12,6 +12,7 @@ from adapters.events import platform_for, platform_of  # noqa: E402
 from adapters.port import Platform  # noqa: E402
 from core.schedule import every  # noqa: E402
 from core.send import on_undelivered  # noqa: E402
+from models.db import STORAGE_ERRORS  # noqa: E402
 from plugins.measures import (  # noqa: E402, F401
     anchoring,
     ban_commands,
@@ -43,7 +44,7 @@ async def _record_undelivered(
 ) -> None:
     try:
         await store.note_undelivered(platform.name, user_id, about, str(refused))
-    except journal.STORAGE_ERRORS:
+    except STORAGE_ERRORS:
         logger.error(f"an undelivered notice to {user_id} could not be recorded either")
 
 

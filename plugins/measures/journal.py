@@ -17,17 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from nonebot.log import logger
-from tortoise.exceptions import DBConnectionError, OperationalError
 
 from adapters.port import Platform
 from core import runtime
 from core.send import to_people
+from models.db import STORAGE_ERRORS
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import texts
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.measure import Measure
 
-STORAGE_ERRORS = (OperationalError, DBConnectionError, OSError, ConnectionError)
 FILE_NAME = "measures-journal.jsonl"
 REPLAY_SECONDS = 30
 JOB_ID = "measures.journal"

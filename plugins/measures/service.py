@@ -16,6 +16,7 @@ from adapters.message import Outgoing
 from adapters.port import Platform
 from core import runtime
 from core.send import to_people
+from models.db import STORAGE_ERRORS
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import journal, store, texts
 from plugins.measures.acting import act
@@ -28,7 +29,7 @@ async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecor
     came of it. It never raises for a refusal, nor for a record that cannot be written."""
     try:
         record = await store.open_record(measure)
-    except journal.STORAGE_ERRORS as exc:
+    except STORAGE_ERRORS as exc:
         status, answer = await act(platform, measure)  # protection does not wait on the disk
         return await journal.keep(platform, measure, status, answer, exc)
     try:
@@ -38,7 +39,7 @@ async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecor
         raise
     try:
         await store.seal(record, status, answer)
-    except journal.STORAGE_ERRORS as exc:
+    except STORAGE_ERRORS as exc:
         await journal.keep(platform, measure, status, answer, exc, record_id=record.id)
         record.status, record.platform_answer = status, answer[:200]
     return record
