@@ -1,7 +1,6 @@
 """Sending the bot's own words: script conversion at the edge, segments always, paced always."""
 
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any
 
 from nonebot.adapters import Bot, Event
 
@@ -44,7 +43,12 @@ def on_undelivered(hook: Undelivered) -> None:
     _undelivered.append(hook)
 
 
-async def _privately(platform: Platform, user_id: int, about: int | None, action: Any) -> Outcome:
+async def _privately(
+    platform: Platform,
+    user_id: int,
+    about: int | None,
+    action: SendPrivate | SendPrivateFile | SendPrivateImage,
+) -> Outcome:
     outcome = await platform.perform(action, key=-user_id)
     if isinstance(outcome, Refused):
         for hook in _undelivered:
