@@ -138,12 +138,17 @@ def uid_of(user_id: int) -> str:
 
 
 class Store:
-    """Messages by short id and by msgId; what NapCat's MessageUnique and QQ's history hold."""
+    """Messages by short id and by msgId; what NapCat's MessageUnique and QQ's history hold.
 
-    def __init__(self) -> None:
+    One store is one account's: its own msgIds (minted by that account's QQ client, core/apis/msg.ts
+    generateMsgUniqueId) and its own MessageUnique (napcat-common/src/message-unique.ts, one per
+    NapCat process). Accounts sharing a QQ world start their serials apart (`first_serial`) so two
+    clients never mint the same msgId (tests/peer_world.py)."""
+
+    def __init__(self, first_serial: int = 1) -> None:
         self.by_id: dict[int, PeerMessage] = {}
         self.by_msg_id: dict[str, PeerMessage] = {}
-        self._serial = itertools.count(1)
+        self._serial = itertools.count(first_serial)
         self._seq: dict[int, itertools.count[int]] = {}
 
     def new_msg_id(self) -> str:
@@ -157,13 +162,18 @@ class Store:
         user_id: int,
         segments: list[Segment],
         sender: dict[str, Any],
+        *,
+        seq: int | None = None,
         **extra: Any,
     ) -> PeerMessage:
+        """`seq`: QQ's msgSeq when the caller knows it (a group's, the same for every account in
+        it); otherwise this store's next one for the chat."""
         msg_id = self.new_msg_id()
         chat_type, peer_uid = (
             (GROUP_CHAT, str(peer_id)) if chat == "group" else (C2C_CHAT, uid_of(peer_id))
         )
-        seq = next(self._seq.setdefault(peer_id, itertools.count(100)))
+        if seq is None:
+            seq = next(self._seq.setdefault(peer_id, itertools.count(100)))
         message = PeerMessage(
             message_id=short_id(msg_id, chat_type, peer_uid),
             msg_id=msg_id,
