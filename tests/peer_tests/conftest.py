@@ -1,6 +1,7 @@
 """The test peer against a plain websockets server standing in for the bot: no bot process."""
 
 import asyncio
+import contextlib
 import itertools
 import json
 from collections.abc import AsyncIterator, Callable
@@ -89,12 +90,19 @@ def failed(answer: dict[str, Any], retcode: int = 1200) -> str:
     return str(answer["message"])
 
 
-@pytest.fixture
-async def bot() -> AsyncIterator[FakeBot]:
+@contextlib.asynccontextmanager
+async def serving() -> AsyncIterator[FakeBot]:
+    """A FakeBot listening on a port of its own (a bot process of its own)."""
     fake = FakeBot()
     async with serve(fake.handler, "127.0.0.1", 0) as server:
         port = next(iter(server.sockets)).getsockname()[1]
         fake.url = f"ws://127.0.0.1:{port}/onebot/v11/ws"
+        yield fake
+
+
+@pytest.fixture
+async def bot() -> AsyncIterator[FakeBot]:
+    async with serving() as fake:
         yield fake
 
 
