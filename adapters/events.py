@@ -3,6 +3,8 @@
 Plugins read events through these functions, never through a platform's event classes.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -61,6 +63,24 @@ def group_of(event: Event) -> tuple[str, int] | None:
         group_id = getattr(event, "group_id", None)
         return ("qq", int(group_id)) if isinstance(group_id, int) else None
     return None
+
+
+def stable_key(event: Event) -> str | None:
+    """A group message as every account in the group receives it, digested: group, sender, QQ's
+    own send time (msgTime, the same for every account) and what it says. The message id is left
+    out: each account numbers messages its own way (NapCat's MessageUnique is per account). Two
+    identical messages from one person in one second count as one. Notices and requests carry
+    the time each NapCat made them, which can differ between accounts: None (the account chosen
+    for the group handles them alone)."""
+    if not isinstance(event, GroupMessageEvent):
+        return None
+    said = [
+        [s.type, str(s.data.get("text", s.data.get("qq", s.data.get("id", ""))))]
+        for s in event.original_message
+        if s.type in ("text", "at", "face")
+    ]
+    facts = ["qq", event.group_id, event.user_id, event.time, said]
+    return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ from nonebot.rule import Rule
 from nonebot.rule import command as teach_trie
 from nonebot.typing import T_DependencyCache, T_State
 
+from core.accounts import admits
+
 Check = Callable[[Bot, Event], Awaitable[bool]]
 Watcher = Callable[[Event], None]
 CommandName = tuple[str, ...]
@@ -129,6 +131,8 @@ def command_of(state: T_State) -> CommandName | None:
 
 async def choose(bot: Bot, event: Event, state: T_State) -> list[type[Matcher]]:
     """The matchers this event is for, in the order they run. A failing check counts as no."""
+    if not await admits(bot, event):
+        return []  # another of the bot's accounts in the group handles it
     kind = event.get_type()
     for watcher in _watchers:
         try:

@@ -15,7 +15,7 @@ from adapters.actions import (
 from adapters.events import platform_for, sender_of
 from adapters.message import Mention, Outgoing, Part, Text
 from adapters.port import Platform
-from core import runtime
+from core import accounts, runtime
 from core.reach import route
 from core.script import in_script
 
@@ -56,14 +56,29 @@ async def _privately(
     return outcome
 
 
+async def _reaching(
+    platform: Platform, user_id: int, about: int | None
+) -> tuple[Platform, int | None]:
+    """The account to write through and the group it goes via: `platform` when it is a friend
+    of the person or shares a group with them, else another account of this process that does
+    (several accounts: each reaches the people of its own groups)."""
+    ports = {platform.self_id: platform, **accounts.local_platforms(platform.name)}
+    ports[platform.self_id] = platform  # the given one first, as given
+    for port in sorted(ports.values(), key=lambda p: p.self_id != platform.self_id):
+        via = await route(port, user_id, about)
+        if via is not None or await port.is_friend(user_id):
+            return port, via
+    return platform, None  # the platform tries directly (an existing temporary session)
+
+
 async def to_person(
     platform: Platform, user_id: int, message: Outgoing | str, *, about: int | None = None
 ) -> Outcome:
     """Tell one person privately; `about`, the group the notice concerns, is the first way
     tried to a non-friend (core.reach). A notice that does not arrive is recorded."""
-    via = await route(platform, user_id, about)
+    port, via = await _reaching(platform, user_id, about)
     action = SendPrivate(user_id, shown(as_message(message)), via)
-    return await _privately(platform, user_id, about, action)
+    return await _privately(port, user_id, about, action)
 
 
 async def to_people(
@@ -80,15 +95,15 @@ async def to_people(
 async def file_to_person(
     platform: Platform, user_id: int, path: str, name: str, *, about: int | None = None
 ) -> Outcome:
-    via = await route(platform, user_id, about)
-    return await _privately(platform, user_id, about, SendPrivateFile(user_id, path, name, via))
+    port, via = await _reaching(platform, user_id, about)
+    return await _privately(port, user_id, about, SendPrivateFile(user_id, path, name, via))
 
 
 async def image_to_person(
     platform: Platform, user_id: int, path: str, *, about: int | None = None
 ) -> Outcome:
-    via = await route(platform, user_id, about)
-    return await _privately(platform, user_id, about, SendPrivateImage(user_id, path, via))
+    port, via = await _reaching(platform, user_id, about)
+    return await _privately(port, user_id, about, SendPrivateImage(user_id, path, via))
 
 
 def mention_line(user_id: int, text: str) -> tuple[Part, ...]:

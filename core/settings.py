@@ -37,6 +37,12 @@ class Settings(BaseModel):
     # On connect, each managed group's history is read back this far (messages) and what came
     # while no bot was connected is handled; 0 turns the catch-up off.
     qungui_catch_up_messages: int = Field(default=50, ge=0, le=100)
+    # Several processes on one PostgreSQL: each has its own name; one of them keeps the audit
+    # anchor log (its file is on that process's disk). A process whose heartbeat is older than
+    # the lease is dead: its accounts count as offline and its due work is taken over.
+    qungui_node: str = Field(default="main", pattern=r"^[A-Za-z0-9_.-]{1,32}$")
+    qungui_anchor_keeper: bool = True
+    qungui_lease_seconds: float = Field(default=120.0, ge=5, le=3600)
     # Real-name duty (Art. 4, 7): the card format groups start with (bot.py refuses a bad one),
     # the time a new member has to fix their card, and how often due deadlines are re-checked.
     qungui_card_pattern: str = "單位-姓名"

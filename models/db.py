@@ -15,6 +15,7 @@ MODEL_MODULES = [
     "models.realname",
     "models.handover",
     "models.clearance",
+    "models.cluster",
 ]
 
 

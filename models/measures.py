@@ -49,6 +49,10 @@ class MeasureRecord(Model):
     outcome_digest = fields.CharField(max_length=64, default="")
     # The records before migration 0004 are plain (1, from the column default), the store writes 2.
     scheme = fields.SmallIntField(default=1, db_default=1)
+    # Who opened the record (the process, QUNGUI_NODE) and through which account it acted: not
+    # facts of the measure, so outside the chain; they say who recovers or retries it.
+    node = fields.CharField(max_length=32, default="", db_default="")
+    bot_id = fields.CharField(max_length=32, default="", db_default="")
 
     class Meta:
         table = "measure_record"

@@ -120,6 +120,7 @@ async def clean_db(nonebug_init: None) -> None:
         MemberSeen,
         WeeklyRun,
     )
+    from models.cluster import AccountLink, AccountOnline, EventClaim, JobLease, Node
     from models.handover import Handover
     from models.measures import (
         AuditAnchor,
@@ -141,6 +142,7 @@ async def clean_db(nonebug_init: None) -> None:
         *(ActivityDay, DutySwitch, RegisteredAdmin, Group, MeasureRecord, BlacklistEntry),
         *(BlacklistRequest, Sweep),
         AuditAnchor,
+        *(AccountLink, AccountOnline, EventClaim, JobLease, Node),
     ):
         await model.all().delete()
     runtime.settings().audit_anchor_file.unlink(missing_ok=True)
@@ -156,6 +158,9 @@ async def clean_db(nonebug_init: None) -> None:
     presence.forget()
     activity.forget()
     known_account()
+    from core import accounts as bot_accounts
+
+    bot_accounts.forget()
     if scheduler.running:
         scheduler.pause()
     await asyncio.sleep(0)

@@ -8,7 +8,7 @@ from nonebot.log import logger
 
 from adapters.actions import Refused
 from adapters.port import Platform
-from core import runtime
+from core import accounts, runtime
 from models.measures import MeasureRecord
 from models.registry import Group
 from plugins.catchup.plan import to_replay
@@ -40,6 +40,7 @@ async def catch_up(platform: Platform) -> None:
         logger.warning(f"catch-up: {platform.self_id} could not list its groups: {joined}")
         return
     here = {g.group_id: g for g in joined}
+    accounts.learn_groups(platform.name, platform.self_id, list(here))
     managed = [g for g in await Group.filter(platform=platform.name) if g.group_id in here]
     starts = nonebot.get_driver().config.command_start
     depth = runtime.settings().qungui_catch_up_messages
@@ -65,6 +66,7 @@ async def catch_up(platform: Platform) -> None:
             if not join.answered and join.group_id in ids:
                 await platform.redeliver(join)
                 answered += 1
+    await accounts.refresh()  # the roles read again, for every process to see
     logger.info(
         f"catch-up for {platform.self_id}: {len(managed)} groups, "
         f"{replayed} missed messages, {answered} waiting join requests"

@@ -4,16 +4,17 @@ Nothing lives in scheduler memory: each look asks the database which managed gro
 this week's slot and have no WeeklyRun of this ISO week yet, so a run missed while the bot was
 down happens once after it is back, and a schedule changed by /清理設定 takes effect at the next
 look. A group whose bot is not connected, or whose members cannot be listed, waits for the next.
+(Several processes: see run_due.)
 """
 
 from datetime import date, datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from nonebot.log import logger
 
-from adapters.events import platform_of
 from adapters.port import Platform
-from core import runtime
+from core import accounts, lease, runtime
 from core.weekly import WeeklyTime
 from models.clearance import ClearanceSetting
 from models.registry import Group
@@ -47,17 +48,28 @@ async def schedule_of(group: Group, setting: ClearanceSetting | None) -> WeeklyT
     return schedule_for(own, grade, by_grade, s.clearance_schedule)
 
 
+def run_key(group: Group, week: str) -> str:
+    """The lease of a group's weekly check: one process runs it, once."""
+    return f"clearance.weekly:{group.id}:{week}"
+
+
 async def run_due(at: datetime | None = None) -> None:
-    """One look: every due weekly check and dissolve reminder, then the department's digest."""
+    """One look: every due weekly check and dissolve reminder, then the department's digest.
+
+    Each group's work goes through an account of this process that is in the group; a group no
+    account here is in is left to the process that has one (or to a later look). The weekly
+    check is claimed under a lease first, so of several processes one runs it, and if that one
+    dies mid-way another takes it once the lease has run out.
+    """
     at = at or store.now()
     tz = ZoneInfo(runtime.org().street.timezone)
     week = week_of(at, tz)
-    platform = platform_of("")
-    if platform is None:
+    if accounts.any_platform() is None:
         return
     settings = await store.all_settings()
     common = await shared()  # one roster and one card memo for every group of this look
     claimed = await store.runs_in(week)
+    checked = await store.finished_runs(week, MEMBERS)
     last_days: dict[int, date] | None = None
     idle_groups: list[tuple[Group, Idle]] = []
     digest_sent = any(kind == idle.DIGEST for _, kind in claimed)
@@ -67,8 +79,10 @@ async def run_due(at: datetime | None = None) -> None:
             setting = settings.get(group.id)
             on = DUTY in await registry.enabled_duties(group.platform, group.group_id)
             due = on and is_due(await schedule_of(group, setting), at, tz)
-            if due and (group.id, MEMBERS) not in claimed:
-                await run_weekly(platform, group, week, at, common)
+            platform = accounts.platform_for_group(group.platform, group.group_id)
+            if due and platform is not None and group.id not in checked:
+                weekly = partial(run_weekly, platform, group, week, at, common)
+                await lease.once(run_key(group, week), weekly)
             if not (digest_due or (due and (group.id, idle.DORMANT) not in claimed)):
                 continue
             if last_days is None:
@@ -77,12 +91,13 @@ async def run_due(at: datetime | None = None) -> None:
             if state is None:
                 continue
             idle_groups.append((group, state))
-            if due and (group.id, idle.DORMANT) not in claimed:
+            if due and platform is not None and (group.id, idle.DORMANT) not in claimed:
                 await idle.remind(platform, group, state, week, at)
         except Exception:  # one group's failure must not hold up the others' weeks
             logger.exception(f"clearance: weekly run of group {group.group_id} failed")
-    if digest_due:
-        await _digest(platform, idle_groups, week, at)
+    digest_platform = accounts.any_platform()
+    if digest_due and digest_platform is not None:
+        await _digest(digest_platform, idle_groups, week, at)
 
 
 async def _digest(

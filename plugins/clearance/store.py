@@ -126,12 +126,29 @@ async def runs_in(week: str) -> set[tuple[int, str]]:
     return {(int(g), str(k)) for g, k in rows}
 
 
+async def finished_runs(week: str, kind: str) -> set[int]:
+    """Group row ids whose run of `kind` in `week` is through."""
+    rows = await WeeklyRun.filter(week=week, kind=kind, finished_at__not_isnull=True).values_list(
+        "group_id", flat=True
+    )
+    return {int(g) for g in rows}  # type: ignore[call-overload]
+
+
 async def claim_run(group: Group, week: str, kind: str, at: datetime) -> WeeklyRun | None:
     """Claim the group's run of `week` before anything is posted; None when already claimed."""
     try:
         return await WeeklyRun.create(group=group, week=week, kind=kind, started_at=at)
     except IntegrityError:
         return None
+
+
+async def take_run(group: Group, week: str, kind: str, at: datetime) -> WeeklyRun | None:
+    """The group's run of `week`, under a lease (one process at a time): a new one, or one a
+    dead process left unfinished; None when it is done."""
+    run = await WeeklyRun.get_or_none(group=group, week=week, kind=kind)
+    if run is None:
+        return await claim_run(group, week, kind, at)
+    return run if run.finished_at is None else None
 
 
 async def finish_run(run: WeeklyRun, at: datetime) -> None:

@@ -1,8 +1,9 @@
 """The member check of one group: decide, open a batch, and tell the group, admins and leader.
 
-The weekly run claims its WeeklyRun row before it posts anything, so two processes (or two
-restarts in one morning) never post the same week twice; a crash after the claim loses that
-week's post rather than doubling it.
+The weekly run holds its lease (clearance.jobs.run_key) while it runs, and its WeeklyRun row
+says the week is done once it is through. A process that dies mid-way leaves the row unfinished;
+the process that takes the lease over then runs the week again, posting what the dead one may
+have posted already (at most once more, and only for a week cut short by a crash).
 """
 
 from collections.abc import Sequence
@@ -119,7 +120,7 @@ async def run_weekly(
     if isinstance(members, Refused):
         logger.warning(f"clearance: members of group {group.group_id} not listed: {members}")
         return False
-    run = await store.claim_run(group, week, MEMBERS, at)
+    run = await store.take_run(group, week, MEMBERS, at)
     if run is None:
         return False
     checked = await check(platform, group, members, at, week=week, common=common)

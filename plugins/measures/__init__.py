@@ -8,8 +8,9 @@ from nonebot.plugin import PluginMetadata
 require("nonebot_plugin_apscheduler")
 
 from adapters.actions import Refused  # noqa: E402
-from adapters.events import platform_for, platform_of  # noqa: E402
+from adapters.events import platform_for  # noqa: E402
 from adapters.port import Platform  # noqa: E402
+from core import accounts  # noqa: E402
 from core.schedule import every  # noqa: E402
 from core.send import on_undelivered  # noqa: E402
 from models.db import STORAGE_ERRORS  # noqa: E402
@@ -61,7 +62,7 @@ async def _recover() -> None:
     lifted = await listing.lift_protected_entries(MANUAL_ARTICLE)
     if lifted:
         logger.warning(f"blacklist entries of accounts nobody may blacklist, lifted: {lifted}")
-    every(60, _resume_sweeps, SWEEP_JOB_ID)
+    every(60, _every_minute, SWEEP_JOB_ID)
     every(journal.REPLAY_SECONDS, journal.replay, journal.JOB_ID)
     every(daily_anchor.CHECK_SECONDS, daily_anchor.daily, daily_anchor.JOB_ID)
 
@@ -78,7 +79,12 @@ async def _resume_on_connect(bot: Bot) -> None:
     await sweep.resume(platform)
 
 
-async def _resume_sweeps() -> None:
-    platform = platform_of("")
+async def _every_minute() -> None:
+    """Sweeps go on; records a dead process left pending are sealed unconfirmed."""
+    platform = accounts.any_platform()
     if platform is not None:
         await sweep.resume(platform)
+    ids = await store.recover_dead_nodes()
+    if ids:
+        logger.warning(f"measure records a stopped process left pending, now unconfirmed: {ids}")
+    await anchoring.anchor(anchoring.SEAL)  # what other processes sealed (only when it moved)

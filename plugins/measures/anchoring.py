@@ -1,6 +1,9 @@
 """Writing the anchor log (see `anchor`): at start, after each sealed record, once a day.
 
 An anchor covers the sealed part of the chain: every record up to the first one still pending.
+Of several processes on one database, one keeps the log (QUNGUI_ANCHOR_KEEPER, on by default):
+its file is on its own disk. It anchors after its own seals, and every minute for the records
+the other processes sealed; the others write no anchor.
 The line goes to the file first (flushed to disk), then to the table, under one lock, so after a
 crash the file is at most one line ahead; `repair` copies that line over at the next start.
 
@@ -103,6 +106,8 @@ async def anchor(kind: str, now: datetime | None = None) -> Anchor | None:
     A file that cannot be read or written is logged, and nothing is written to the table either:
     the next anchor covers what this one would have.
     """
+    if not runtime.settings().qungui_anchor_keeper:
+        return None  # another process keeps the log (its file is on that machine)
     path = runtime.settings().audit_anchor_file
     async with _lock:
         key = keyfile.current()
@@ -131,6 +136,8 @@ async def anchor(kind: str, now: datetime | None = None) -> Anchor | None:
 
 async def repair() -> None:
     """A crash between the file and the table leaves the file one line ahead: copy it over."""
+    if not runtime.settings().qungui_anchor_keeper:
+        return
     async with _lock:
         key = keyfile.current()
         try:

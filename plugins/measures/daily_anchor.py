@@ -2,7 +2,8 @@
 head digest are sent to the department privately, a witness kept off the bot's machine.
 
 Due-ness comes from the table (the last daily line), so restarts neither skip nor repeat a day.
-Nothing is written while no bot is connected: the next run tries again. A day whose message
+Nothing is written while no bot is connected: the next run tries again. Only the process that
+keeps the anchor log sends it. A day whose message
 reached nobody is not sent again (the line is on file): the log says so.
 """
 
@@ -11,8 +12,7 @@ from zoneinfo import ZoneInfo
 
 from nonebot.log import logger
 
-from adapters.events import platform_of
-from core import runtime
+from core import accounts, runtime
 from core.send import to_people
 from models.measures import AuditAnchor
 from plugins.measures import anchoring, texts
@@ -26,11 +26,13 @@ CHECK_SECONDS = 600
 async def daily(now: datetime | None = None) -> Anchor | None:
     """One run of the scheduled job: the day's anchor, if it is due and a bot is connected."""
     now = now or datetime.now(UTC)
+    if not runtime.settings().qungui_anchor_keeper:
+        return None
     last = await AuditAnchor.filter(kind=DAILY).order_by("-seq").first()
     tz = ZoneInfo(runtime.org().street.timezone)
     if not daily_due(now, tz, last.at if last else None):
         return None
-    platform = platform_of("")
+    platform = accounts.any_platform()
     if platform is None:
         return None
     written = await anchoring.anchor(DAILY, now)

@@ -5,7 +5,8 @@ no connection) is sealed unconfirmed: the message may still be up. When an accou
 each recall of the last RETRY_MINUTES in a group the account is in that is unconfirmed and not
 yet retried is carried out again through the normal service (plugins/measures/service.py): a new
 record, whose detail names the record it retries (`retry_of`) and the attempt (`attempt`: the
-first try is 1). A message is attempted MAX_ATTEMPTS times at most, and never again once one
+first try is 1), through the account that made it (message ids are each account's own). A
+message is attempted MAX_ATTEMPTS times at most, and never again once one
 recall of it is done. Retrying is idempotent: one pass at a time, and a record once retried is
 never retried again; a second recall of a message already gone is only refused by the platform.
 """
@@ -112,7 +113,11 @@ async def retry_unconfirmed(platform: Platform, now: datetime | None = None) -> 
     the ids of the new records."""
     since = (now or datetime.now(UTC)) - timedelta(minutes=RETRY_MINUTES)
     async with _one_pass:
-        records = await store.recalls_since(platform.name, since)
+        records = [  # a message id is the account's own: only that account may retry it
+            r
+            for r in await store.recalls_since(platform.name, since)
+            if r.bot_id in ("", platform.self_id)
+        ]
         attempts = [attempt_of(r) for r in records]
         if not any(a.status is RecordStatus.UNCONFIRMED for a in attempts):
             return []

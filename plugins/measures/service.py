@@ -28,7 +28,7 @@ async def carry_out(platform: Platform | None, measure: Measure) -> MeasureRecor
     """Record `measure`, ask the platform to act (acting.act), and seal the record with what
     came of it. It never raises for a refusal, nor for a record that cannot be written."""
     try:
-        record = await store.open_record(measure)
+        record = await store.open_record(measure, platform.self_id if platform else "")
     except STORAGE_ERRORS as exc:
         status, answer = await act(platform, measure)  # protection does not wait on the disk
         return await journal.keep(platform, measure, status, answer, exc)

@@ -11,6 +11,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from core import node
 from models.measures import (
     BlacklistRequest,
     MeasureRecord,
@@ -23,8 +24,10 @@ from plugins.measures import anchoring, keyfile
 from plugins.measures.chain import GENESIS, KEYED, Sealed, fact_digest, outcome_digest, pending_seal
 from plugins.measures.measure import Measure
 
-# One writer at a time keeps the chain linear (the bot is one process per database).
+# One writer at a time keeps the chain linear: in this process by a lock, across processes on
+# PostgreSQL by a transaction-scoped advisory lock (several processes need PostgreSQL).
 _chain_lock = asyncio.Lock()
+CHAIN_LOCK_KEY = 0x71756E67  # "qung": the advisory lock every chain append takes
 
 FACT_FIELDS = (
     "id",
@@ -47,10 +50,13 @@ def facts_of(record: MeasureRecord) -> dict[str, Any]:
     return {name: getattr(record, name) for name in FACT_FIELDS}
 
 
-async def open_record(measure: Measure) -> MeasureRecord:
-    """Write the record, pending (and sealed so), chained to the last one."""
+async def open_record(measure: Measure, bot_id: str = "") -> MeasureRecord:
+    """Write the record, pending (and sealed so), chained to the last one; `bot_id`: the
+    account that is to act."""
     key = keyfile.current()
-    async with _chain_lock, in_transaction():
+    async with _chain_lock, in_transaction() as connection:
+        if connection.capabilities.dialect == "postgres":
+            await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY])
         last = await MeasureRecord.all().order_by("-id").first()
         record = MeasureRecord(
             id=(last.id + 1) if last else 1,
@@ -68,6 +74,8 @@ async def open_record(measure: Measure) -> MeasureRecord:
             detail=measure.detail,
             prev_digest=last.digest if last else GENESIS,
             scheme=KEYED,
+            node=node.name(),
+            bot_id=bot_id,
         )
         record.digest = fact_digest(record.prev_digest, facts_of(record), key)
         record.outcome_digest = pending_seal(record.digest, key)
@@ -89,12 +97,23 @@ async def seal(record: MeasureRecord, status: RecordStatus, answer: str) -> None
     await anchoring.anchor(anchoring.SEAL)
 
 
-async def recover_unconfirmed() -> list[int]:
-    """Records left pending by a crash: the platform's answer is unknown, so say so."""
-    found = await MeasureRecord.filter(status=RecordStatus.PENDING).order_by("id")
+async def recover_unconfirmed(nodes: list[str] | None = None) -> list[int]:
+    """Records left pending by a crash: the platform's answer is unknown, so say so. Those of
+    `nodes` (processes past their lease); by default, this node's past life's (and those from
+    before nodes had names)."""
+    nodes = nodes if nodes is not None else [node.name(), ""]
+    found = await MeasureRecord.filter(status=RecordStatus.PENDING, node__in=nodes).order_by("id")
     for record in found:
         await seal(record, RecordStatus.UNCONFIRMED, "進程中斷，平台結果未知")
     return [r.id for r in found]
+
+
+async def recover_dead_nodes() -> list[int]:
+    """Pending records of processes whose heartbeat ran out: unconfirmed, as after a crash."""
+    alive = await node.alive_nodes()
+    rows = await MeasureRecord.filter(status=RecordStatus.PENDING).values_list("node", flat=True)
+    dead = sorted({str(n) for n in rows} - alive - {node.name()} - {""})
+    return await recover_unconfirmed(dead) if dead else []
 
 
 async def recalls_since(platform: str, since: datetime) -> list[MeasureRecord]:
@@ -146,9 +165,9 @@ async def open_sweep(measure: Measure, groups: list[int]) -> Sweep:
     )
 
 
-async def step_done(sweep: Sweep) -> None:
-    """The group at the head of the list is dealt with: it leaves the list."""
-    sweep.remaining = sweep.remaining[1:]
+async def step_done(sweep: Sweep, group_id: int) -> None:
+    """The group is dealt with: it leaves the list."""
+    sweep.remaining = [g for g in sweep.remaining if g != group_id]
     await sweep.save(update_fields=["remaining"])
 
 

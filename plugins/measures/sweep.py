@@ -3,8 +3,10 @@
 A sweep row lists the groups still to look at, in order. Each step takes the group at the head:
 where the platform lists the account as a member, and no removal of this sweep is on record as
 done there, it is removed (refusing its re-joining) through `carry_out`, paced by the port; then
-the group leaves the list. A sweep cut short (a crash, a lost connection) is picked up by `resume`
-where it stopped: the group it was on is looked at again, and a removal already done is never
+the group leaves the list. Each group is worked through an account in it; with several
+processes, the sweep is held under a lease while one works on it, and the groups only another
+process's accounts are in wait on the list for that process. A sweep cut short (a crash, a lost
+connection) is picked up by `resume` where it stopped: the group it was on is looked at again, and a removal already done is never
 repeated, since the account is no longer there and the record says so. A sweep whose entry was
 lifted meanwhile, or whose account is one nobody may blacklist, stops.
 """
@@ -17,6 +19,7 @@ from nonebot.log import logger
 
 from adapters.actions import Kick, Refused, Why
 from adapters.port import Member, Platform
+from core import accounts, lease
 from models.measures import MeasureRecord, RecordStatus, Sweep, SweepStatus
 from models.registry import Group, GroupStatus
 from plugins.measures import blacklist, store
@@ -101,31 +104,48 @@ async def _step(platform: Platform, sweep: Sweep, group_id: int) -> Removal | No
     return Removal(group_id, await carry_out(platform, _removal(sweep, group)))
 
 
+def lease_key(sweep: Sweep) -> str:
+    return f"measures.sweep:{sweep.id}"
+
+
 async def run(platform: Platform, sweep: Sweep) -> list[Removal]:
-    """Work through what is left of `sweep`; the removals made now (none if it is running
-    elsewhere in this process)."""
-    if sweep.id in _running:
+    """Work through what is left of `sweep` in the groups this process has an account in; the
+    removals made now. None when the sweep runs elsewhere (in this process, or in another under
+    its lease). A group no account here is in stays on the list for the process that has one.
+    """
+    if sweep.id in _running or not await lease.claim(lease_key(sweep)):
         return []
     _running.add(sweep.id)
-    removals: list[Removal] = []
     try:
-        while sweep.remaining:
-            listed = await blacklist.active(sweep.platform, sweep.target) is not None
-            if not listed or is_protected(sweep.target, platform.self_id):
-                await store.close_sweep(sweep, SweepStatus.CANCELLED)
-                return removals
-            try:
-                removal = await _step(platform, sweep, sweep.remaining[0])
-            except _Unanswered as exc:
-                logger.warning(f"sweep {sweep.id} waits: the platform did not answer ({exc})")
-                return removals
-            if removal is not None:
-                removals.append(removal)
-            await store.step_done(sweep)
-        await store.close_sweep(sweep, SweepStatus.DONE)
-        return removals
+        await sweep.refresh_from_db()  # another process may have gone on since it was read
+        return await _work(platform, sweep)
     finally:
         _running.discard(sweep.id)
+        await lease.give_back(lease_key(sweep))
+
+
+async def _work(platform: Platform, sweep: Sweep) -> list[Removal]:
+    removals: list[Removal] = []
+    for group_id in list(sweep.remaining):
+        listed = await blacklist.active(sweep.platform, sweep.target) is not None
+        if not listed or is_protected(sweep.target, platform.self_id):
+            await store.close_sweep(sweep, SweepStatus.CANCELLED)
+            return removals
+        port = accounts.platform_for_group(sweep.platform, group_id)
+        if port is None:
+            continue  # no account here is in it: left to another process
+        try:
+            removal = await _step(port, sweep, group_id)
+        except _Unanswered as exc:
+            logger.warning(f"sweep {sweep.id} waits: the platform did not answer ({exc})")
+            return removals
+        if removal is not None:
+            removals.append(removal)
+        await store.step_done(sweep, group_id)
+        await lease.renew(lease_key(sweep))
+    if not sweep.remaining:
+        await store.close_sweep(sweep, SweepStatus.DONE)
+    return removals
 
 
 async def remove_everywhere(

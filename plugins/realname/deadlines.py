@@ -3,18 +3,16 @@
 Deadlines live in the database, so a restart loses none: each run reads the due ones, re-reads
 each member from the platform without cache, clears a now-acceptable card, and otherwise tells the
 group's admins and, where the group chose so, removes the member through the measures service.
-A group whose bot is not connected is left for the next run.
+A group no account of this process is in is left for the next run (or another process).
 """
 
-from collections import defaultdict
 from datetime import datetime
 
 from nonebot.log import logger
 
 from adapters.actions import Kick, Refused
-from adapters.events import platform_of
 from adapters.port import Member, Platform
-from core import runtime
+from core import accounts, lease, runtime
 from core.send import to_people
 from models.measures import RecordStatus
 from models.realname import CardDeadline, DeadlineStatus
@@ -30,29 +28,35 @@ JOB_ID = "realname.deadlines"
 
 
 async def recheck(at: datetime | None = None) -> None:
-    """One run of the job: every due deadline, group by group."""
-    due = await store.due_deadlines(at or store.now())
-    by_group: defaultdict[tuple[str, str, int], list[CardDeadline]] = defaultdict(list)
-    for row in due:
-        by_group[(row.platform, row.bot_id, row.group_id)].append(row)
-    for (platform_name, bot_id, group_id), rows in by_group.items():
+    """One run of the job: every due deadline, group by group, each through an account of this
+    process in the group, under the group's lease (of several processes, one re-checks it; the
+    deadlines it closes are no longer due for the next)."""
+    at = at or store.now()
+    due = await store.due_deadlines(at)
+    groups = dict.fromkeys((row.platform, row.group_id) for row in due)
+    for platform_name, group_id in groups:
+        platform = accounts.platform_for_group(platform_name, group_id)
+        if platform is None:
+            continue  # no account here is in the group: another process, or a later run
         try:
-            await _recheck_group(platform_name, bot_id, group_id, rows)
+            async with lease.exclusive(f"realname.deadlines:{platform_name}:{group_id}") as mine:
+                if mine:
+                    rows = await store.due_deadlines(at, platform=platform_name, group_id=group_id)
+                    await _recheck_group(platform, platform_name, group_id, rows)
         except Exception:  # one group's failure must not hold up the others' deadlines
             logger.exception(f"real-name deadlines of group {group_id} not re-checked")
 
 
 async def _recheck_group(
-    platform_name: str, bot_id: str, group_id: int, rows: list[CardDeadline]
+    platform: Platform, platform_name: str, group_id: int, rows: list[CardDeadline]
 ) -> None:
+    if not rows:
+        return
     group = await duty_group(platform_name, group_id)
     if group is None:  # the duty was switched off (or the filing removed) meanwhile
         await store.close_open(
             platform_name, group_id, DeadlineStatus.CANCELLED, [r.user_id for r in rows]
         )
-        return
-    platform = platform_of(bot_id)
-    if platform is None:
         return
     rules = await rules_for(group)
     roster = await store.roster_index()

@@ -195,10 +195,11 @@ async def close_open(
     return await query.update(status=status, closed_at=now())
 
 
-async def due_deadlines(at: datetime, limit: int = 500) -> list[CardDeadline]:
-    """Open deadlines reached by `at`, earliest first."""
-    return (
-        await CardDeadline.filter(status=DeadlineStatus.OPEN, deadline__lte=at)
-        .order_by("deadline", "id")
-        .limit(limit)
-    )
+async def due_deadlines(
+    at: datetime, limit: int = 500, *, platform: str | None = None, group_id: int | None = None
+) -> list[CardDeadline]:
+    """Open deadlines reached by `at`, earliest first (of one group, when named)."""
+    query = CardDeadline.filter(status=DeadlineStatus.OPEN, deadline__lte=at)
+    if platform is not None and group_id is not None:
+        query = query.filter(platform=platform, group_id=group_id)
+    return await query.order_by("deadline", "id").limit(limit)

@@ -5,12 +5,12 @@ The scheduler only wakes the job up; what is due comes from the clock and the ma
 marked while no bot is connected or nobody could be reached: the next run tries again.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from nonebot.log import logger
 
-from adapters.events import platform_of
-from core import runtime
+from adapters.port import Platform
+from core import accounts, lease, runtime
 from core.send import to_people
 from plugins.registry.people import department_accounts
 from plugins.reports import deliver, store, texts
@@ -44,9 +44,18 @@ async def weekly_digest(now: datetime | None = None) -> bool:
     monday = digest_due(now, tz, await store.marked_weeks(DIGEST_KIND))
     if monday is None:
         return False
-    platform = platform_of("")
+    platform = accounts.any_platform()
     if platform is None:
         return False
+    return await lease.once(
+        f"reports.digest:{week_key(monday)}", lambda: _send_digest(platform, monday, now)
+    )
+
+
+async def _send_digest(platform: Platform, monday: date, now: datetime) -> bool:
+    if week_key(monday) in await store.marked_weeks(DIGEST_KIND):
+        return False  # sent by another process since this one looked
+    tz = store.street_tz()
     since, until = week_bounds(monday, tz)
     report = await store.gather_street(since, until, now)
     people = department_accounts()
@@ -69,8 +78,19 @@ async def trial_reminder(now: datetime | None = None) -> bool:
     sent = week in await store.marked_weeks(TRIAL_KIND, trial_end=end.isoformat())
     if not trial_reminder_due(now, tz, end, sent):
         return False
-    platform = platform_of("")
+    platform = accounts.any_platform()
     if platform is None:
+        return False
+    return await lease.once(
+        f"reports.trial:{week}:{end.isoformat()}", lambda: _send_trial(platform, now, week)
+    )
+
+
+async def _send_trial(platform: Platform, now: datetime, week: str) -> bool:
+    tz = store.street_tz()
+    policy = runtime.org().policy
+    end = policy.trial_end
+    if week in await store.marked_weeks(TRIAL_KIND, trial_end=end.isoformat()):
         return False
     left = days_left(now.astimezone(tz).date(), end)
     message = texts.trial_reminder(policy.title, policy.start, policy.trial_years, end, left)
