@@ -3,7 +3,7 @@
 Every account learns the groups it is in: from its group list when it connects (the catch-up),
 and from every event it receives in a group. The links live in the database (models.cluster.
 AccountLink), so every process knows every account's groups and roles; each process reads them
-back every REFRESH_SECONDS, with the accounts online on live nodes.
+back every few seconds (refresh_seconds), with the accounts online on live nodes.
 
 - A group's work goes through an account in it that is connected to this process: the highest
   role first (owner, admin, member), then the lowest account number. None when no account here
@@ -24,11 +24,11 @@ from tortoise.exceptions import IntegrityError
 
 from adapters.events import account_of, group_of, platform_for, stable_key
 from adapters.port import Platform, Role
-from core import node
+from core import node, runtime
 from models.cluster import AccountLink, EventClaim
 from models.db import STORAGE_ERRORS
 
-REFRESH_SECONDS = 10.0
+REFRESH_SECONDS = 10.0  # at most; a quarter lease when the lease is shorter
 CLAIMS_KEPT_HOURS = 24
 _RANK: dict[str, int] = {"owner": 2, "admin": 1, "member": 0}
 
@@ -37,6 +37,10 @@ Links = dict[str, Role]  # account → its role in one group
 _links: dict[tuple[str, int], Links] = {}  # (platform, group) → the accounts in it
 _online: set[tuple[str, str]] = set()  # (platform, account) connected to a live node
 _unsaved: dict[tuple[str, str, int], Role | None] = {}  # links learned here, None: gone
+
+
+def refresh_seconds() -> float:
+    return min(REFRESH_SECONDS, runtime.settings().qungui_lease_seconds / 4)
 
 
 def choose(links: Mapping[str, Role], usable: Collection[str]) -> str | None:

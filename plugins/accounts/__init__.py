@@ -38,7 +38,7 @@ async def _start() -> None:
     await node.start()
     await accounts.refresh()
     every(node.beat_seconds(), node.beat, BEAT_JOB_ID)
-    every(accounts.REFRESH_SECONDS, _refresh, REFRESH_JOB_ID)
+    every(accounts.refresh_seconds(), _refresh, REFRESH_JOB_ID)
     every(3600, _prune, PRUNE_JOB_ID)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests import accounts
+from tests.e2e.pg import pg_url  # noqa: F401  (the fixture, for every end-to-end test)
 from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import Peer, PeerMember
 

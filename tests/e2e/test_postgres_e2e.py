@@ -3,42 +3,16 @@
 Runs where QUNGUI_TEST_PG_URL names a server (`.ci/run` starts one: see .ci/postgres.sh).
 """
 
-import os
-import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests import accounts
+from tests.e2e.pg import psql
 from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import PeerMember, at, text
 
 pytestmark = pytest.mark.e2e
-
-SERVER = os.environ.get("QUNGUI_TEST_PG_URL", "")
-
-
-def psql(url: str, sql: str) -> list[list[str]]:
-    out = subprocess.run(
-        ["psql", url, "-v", "ON_ERROR_STOP=1", "-At", "-F", "\t", "-c", sql],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    )
-    return [line.split("\t") for line in out.stdout.splitlines() if line]
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    if not SERVER:
-        pytest.skip("QUNGUI_TEST_PG_URL is not set (.ci/run sets it)")
-    name = f"qungui_{uuid.uuid4().hex[:12]}"
-    psql(SERVER, f"CREATE DATABASE {name}")
-    yield SERVER.rsplit("/", 1)[0] + f"/{name}"
-    psql(SERVER, f"DROP DATABASE {name} WITH (FORCE)")
 
 
 async def test_postgres_keeps_records_through_a_crash_and_the_audit_catches_an_edit(
