@@ -11,6 +11,7 @@ once a's lease has run out; then a comes back and does the rest.
 import asyncio
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,7 @@ async def test_two_processes_share_the_groups_act_once_and_take_over_a_dead_ones
         for group_id in (A1_A2, A2_B1):
             ids = await world.group_message(group_id, accounts.MEMBER, "機密★10年 會議紀要")
             assert len(ids) == 2
-            await _until(lambda ids=ids: world.recalls(ids) >= 1)
+            await _until(partial(world.recalls, ids))
             await asyncio.sleep(1.5)
             assert world.recalls(ids) == 1
         recalls = psql(pg_url, "SELECT group_id, status FROM measure_record WHERE action='recall'")
