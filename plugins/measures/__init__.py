@@ -10,7 +10,7 @@ require("nonebot_plugin_apscheduler")
 from adapters.actions import Refused  # noqa: E402
 from adapters.events import platform_for  # noqa: E402
 from adapters.port import Platform  # noqa: E402
-from core import accounts  # noqa: E402
+from core import accounts, runtime  # noqa: E402
 from core.schedule import every  # noqa: E402
 from core.send import on_undelivered  # noqa: E402
 from models.db import STORAGE_ERRORS  # noqa: E402
@@ -26,6 +26,7 @@ from plugins.measures import (  # noqa: E402, F401
     retry,
     store,
     sweep,
+    texts,
     watchers,
 )
 from plugins.measures.commands import MANUAL_ARTICLE  # noqa: E402
@@ -54,6 +55,10 @@ on_undelivered(_record_undelivered)
 
 @get_driver().on_startup
 async def _recover() -> None:
+    if not await store.key_fits():
+        message = texts.key_differs(runtime.settings().audit_key_file)
+        logger.error(message)
+        raise SystemExit(message)  # no record is written under a key the chain does not use
     ids = await store.recover_unconfirmed()
     if ids:
         logger.warning(f"measure records left pending by a crash, now unconfirmed: {ids}")

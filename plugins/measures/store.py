@@ -97,6 +97,15 @@ async def seal(record: MeasureRecord, status: RecordStatus, answer: str) -> None
     await anchoring.anchor(anchoring.SEAL)
 
 
+async def key_fits() -> bool:
+    """Whether the newest keyed record was sealed with this process's key (several processes on
+    one database must share one key; a process that made its own would break the chain)."""
+    newest = await MeasureRecord.filter(scheme=KEYED).order_by("-id").first()
+    if newest is None:
+        return True
+    return fact_digest(newest.prev_digest, facts_of(newest), keyfile.current()) == newest.digest
+
+
 async def recover_unconfirmed(nodes: list[str] | None = None) -> list[int]:
     """Records left pending by a crash: the platform's answer is unknown, so say so. Those of
     `nodes` (processes past their lease); by default, this node's past life's (and those from

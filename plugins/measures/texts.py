@@ -287,6 +287,13 @@ def key_missing(path: object) -> str:
     return f"審計金鑰 {path} 不存在（{KEY_SETTING}）：機器人首次啟動時建立；若已遺失，請從備份還原"
 
 
+def key_differs(path: object) -> str:
+    return (
+        f"審計金鑰 {path} 與資料庫中的記錄不符：共用一個資料庫的各進程須使用同一把金鑰"
+        f"（把首個進程的金鑰檔複製過來，{KEY_SETTING}）；以另一把金鑰寫入會使記錄無法核對"
+    )
+
+
 def key_lost(path: object, anchor_file: object) -> str:
     return (
         f"審計金鑰 {path} 不存在，但錨點檔 {anchor_file} 已有內容：請從備份還原金鑰（{KEY_SETTING}）；"

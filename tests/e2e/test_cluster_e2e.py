@@ -119,7 +119,10 @@ async def test_two_processes_share_the_groups_act_once_and_take_over_a_dead_ones
     tmp_path: Path, pg_url: str
 ) -> None:
     a = BotProcess(tmp_path / "a", **_settings("a", pg_url, NOT_DUE))
-    b = BotProcess(tmp_path / "b", **_settings("b", pg_url, NOT_DUE))
+    shared_key = str(tmp_path / "a" / "audit.key")  # one chain, one key (README)
+    b = BotProcess(
+        tmp_path / "b", **_settings("b", pg_url, NOT_DUE), QUNGUI_AUDIT_KEY_FILE=shared_key
+    )
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     world, on_a, on_b = _world(a, b)
