@@ -184,16 +184,9 @@ def platform_for(bot: Bot) -> Platform:
     return OneBotPlatform(bot, account_of(bot))
 
 
-def platform_of(self_id: str) -> Platform | None:
-    """The port of the connected bot `self_id`, else of any connected bot; None when none is.
-
-    Jobs that run without an event (deadlines) use it to reach the platform.
-    """
-    import nonebot
-
-    bots = [b for b in nonebot.get_bots().values() if isinstance(b, OneBotBot)]
-    bot = next((b for b in bots if b.self_id == self_id), bots[0] if bots else None)
-    return platform_for(bot) if bot is not None else None
+def self_left(event: Event) -> bool:
+    """The bot's own account left the group, or was removed from it."""
+    return isinstance(event, GroupDecreaseNoticeEvent) and event.user_id == event.self_id
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from nonebot.adapters import Bot, Event
 from nonebot.log import logger
 from tortoise.exceptions import IntegrityError
 
-from adapters.events import account_of, group_of, platform_for, stable_key
+from adapters.events import account_of, group_of, platform_for, self_left, stable_key
 from adapters.port import Platform, Role
 from core import node, runtime
 from models.cluster import AccountLink, EventClaim
@@ -86,6 +86,13 @@ def platform_for_group(platform: str, group_id: int) -> Platform | None:
         return next(iter(local.values())) if len(local) == 1 and not others else None
     chosen = choose(links, local)
     return local.get(chosen) if chosen is not None else None
+
+
+def serving(bot: Bot, group_id: int) -> Platform:
+    """The port for work in `group_id` ordered through `bot` (a command given privately, or in
+    another group): the account of this process chosen for the group, else the bot's own."""
+    own = platform_for(bot)
+    return platform_for_group(own.name, group_id) or own
 
 
 def note(platform: str, bot_id: str, group_id: int, role: Role | None = "member") -> None:
@@ -168,6 +175,9 @@ async def admits(bot: Bot, event: Event) -> bool:
     if where is None:
         return True
     platform, group_id = where
+    if self_left(event):
+        note(platform, bot.self_id, group_id, None)
+        return True
     note(platform, bot.self_id, group_id)
     links = _links.get(where, {})
     if len(links) < 2:

@@ -13,6 +13,7 @@ from nonebot.params import CommandArg
 
 from adapters.events import Sender, parse_args, platform_for
 from core import runtime
+from core.accounts import serving
 from core.commands import command
 from core.send import reply, to_person
 from models.measures import BlacklistRequest, RequestStatus
@@ -72,7 +73,7 @@ async def _confirm(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comm
     if not await store.decide_request(request, RequestStatus.APPROVED, d.sender.user_id, ""):
         approved = request.status == RequestStatus.APPROVED
         await answer(matcher, bot, event, texts.request_decided(request.id, approved))
-    platform = platform_for(bot)
+    platform = serving(bot, request.group_id)
     measure = Measure(
         kind=blacklist.BLACKLIST,
         article=MANUAL_ARTICLE,

@@ -10,6 +10,7 @@ from nonebot.params import CommandArg
 from adapters.events import Args, parse_args, platform_for
 from adapters.port import GroupInfo
 from core import runtime
+from core.accounts import serving
 from core.commands import command
 from core.send import reply, to_group, to_people
 from models.registry import GroupStatus, GroupType
@@ -104,7 +105,7 @@ async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, appro
             texts.NOT_PENDING.format(group_id=group.group_id, status=group.status.value),
         )
     await store.decide(group, approve=approve, by=sender.user_id, reason=decision.reason)
-    platform = platform_for(bot)
+    platform = serving(bot, group.group_id)
     told = (
         texts.approved(group.group_id)
         if approve

@@ -9,8 +9,9 @@ from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
 
-from adapters.events import parse_args, platform_for
+from adapters.events import parse_args
 from core import runtime
+from core.accounts import serving
 from core.commands import command
 from core.send import reply, to_group, to_people
 from models.registry import GroupStatus
@@ -45,7 +46,7 @@ async def _revoke(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     if group.status in (GroupStatus.REJECTED, GroupStatus.REVOKED):
         await answer(matcher, bot, event, texts.not_revocable(group.group_id, group.status.value))
     admins = await store.revoke(group, by=sender.user_id, reason=decision.reason)
-    platform = platform_for(bot)
+    platform = serving(bot, group.group_id)
     await to_group(platform, group.group_id, texts.revoked_in_group(decision.reason))
     found = org.unit(unit)
     told = [*admins, *department_accounts(), *(found.leaders if found else ())]

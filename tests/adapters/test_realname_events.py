@@ -3,7 +3,6 @@
 from typing import Any
 
 from nonebot.adapters.onebot.v11 import Adapter
-from nonebug import App
 
 from adapters.events import (
     CardChange,
@@ -13,9 +12,7 @@ from adapters.events import (
     join_request_of,
     member_joined,
     member_left,
-    platform_of,
 )
-from tests.factories import make_bot
 
 
 def event(**data: Any) -> Any:
@@ -86,15 +83,3 @@ def test_napcats_group_card_notice_with_numbers_or_strings() -> None:
         assert card_changed(notice) == CardChange("qq", "99999", 700100, 50002, "XX社區-張三", "")
     broken = event(post_type="notice", notice_type="group_card", group_id="x", user_id=1)
     assert card_changed(broken) is None
-
-
-async def test_platform_of_a_connected_bot_or_none(app: App) -> None:
-    assert platform_of("99999") is None
-    async with app.test_api() as ctx:
-        bot = make_bot(ctx)
-        found = platform_of("99999")
-        assert found is not None
-        assert found.self_id == bot.self_id
-        other = platform_of("12345")  # not connected: any connected bot will do
-        assert other is not None
-        assert other.self_id == bot.self_id

@@ -105,3 +105,23 @@ async def test_an_account_online_on_a_dead_node_counts_as_offline(app: App) -> N
     assert ("qq", OTHER) in await node.online_accounts()
     await node.disconnected("qq", OTHER)
     assert await node.online_accounts() == set()
+
+
+async def test_an_account_removed_from_a_group_is_no_longer_linked_to_it(app: App) -> None:
+    from nonebot.adapters.onebot.v11 import GroupDecreaseNoticeEvent
+
+    async with app.test_api() as ctx:
+        mine = ctx.create_bot(base=Bot, self_id=SELF)
+        accounts.note("qq", SELF, people.GROUP, "admin")
+        kicked = GroupDecreaseNoticeEvent(
+            time=1,
+            self_id=people.SELF,
+            post_type="notice",
+            notice_type="group_decrease",
+            sub_type="kick_me",
+            group_id=people.GROUP,
+            operator_id=people.OWNER,
+            user_id=people.SELF,
+        )
+        assert await accounts.admits(mine, kicked)
+        assert accounts.links_of("qq", people.GROUP) == {}
