@@ -17,6 +17,9 @@ some matcher is chosen; its handler then runs the chosen ones in priority order 
 own `check_and_run_matcher` (a blocking one, as every command is, ends the run). An ordinary
 message costs one task, the shared scan, and a few dictionary lookups.
 
+Before anything, an event that two of the bot's accounts received in one group is let through
+for one of them only (core.accounts.admits): a group with one account pays a dictionary lookup.
+
 Checks are all made when the event arrives, before any handler runs: they read the event (and the
 shared scan), never what another matcher's handler did.
 """
