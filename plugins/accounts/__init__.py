@@ -36,6 +36,7 @@ LEASES_KEPT = timedelta(days=60)
 @get_driver().on_startup
 async def _start() -> None:
     await node.start()
+    await lease.free_past_lives()
     await accounts.refresh()
     every(node.beat_seconds(), node.beat, BEAT_JOB_ID)
     every(accounts.refresh_seconds(), _refresh, REFRESH_JOB_ID)

@@ -67,3 +67,15 @@ async def test_a_holder_renews_and_a_loser_cannot(monkeypatch: pytest.MonkeyPatc
     assert await lease.renew("sweep:2")
     _another_process(monkeypatch, "b")
     assert not await lease.renew("sweep:2")
+
+
+async def test_a_restarted_node_takes_its_past_lifes_leases_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert await lease.claim("sweep:3")
+    _another_process(monkeypatch, "after-the-crash")  # the same node name, a new incarnation
+    assert not await lease.claim("sweep:3")
+    assert await lease.free_past_lives() == 1
+    assert await lease.claim("sweep:3")
+    monkeypatch.setattr(node.runtime.settings(), "qungui_node", "other")
+    assert await lease.free_past_lives() == 0  # another node's leases are not ours
