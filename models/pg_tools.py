@@ -45,11 +45,10 @@ def candidates(name: str, which: Callable[[str], str | None], dirs: Iterable[str
     return list(dict.fromkeys(found))
 
 
-@functools.cache
-def tool(name: str) -> Path:
-    """The newest `pg_dump` (or `pg_restore`) of this machine. Raises BackupError."""
-    newest: tuple[tuple[int, ...], Path] | None = None
-    for path in candidates(name, shutil.which, TOOL_DIRS):
+def newest(name: str, which: Callable[[str], str | None], dirs: Iterable[str]) -> Path | None:
+    """The candidate that says the highest version when asked (`--version`)."""
+    found: tuple[tuple[int, ...], Path] | None = None
+    for path in candidates(name, which, dirs):
         try:
             said = subprocess.run(
                 [str(path), "--version"], capture_output=True, text=True, timeout=10, check=True
@@ -57,11 +56,18 @@ def tool(name: str) -> Path:
         except (OSError, subprocess.SubprocessError):
             continue
         version = version_of(said.stdout)
-        if newest is None or version > newest[0]:
-            newest = (version, path)
-    if newest is None:
+        if found is None or version > found[0]:
+            found = (version, path)
+    return found[1] if found else None
+
+
+@functools.cache
+def tool(name: str) -> Path:
+    """The newest `pg_dump` (or `pg_restore`) of this machine. Raises BackupError."""
+    found = newest(name, shutil.which, TOOL_DIRS)
+    if found is None:
         raise BackupError(texts.tool_missing(name))
-    return newest[1]
+    return found
 
 
 def first_error(stderr: bytes) -> str:
