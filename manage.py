@@ -1,7 +1,10 @@
 """The management command line: `python manage.py migrate`,
 `python manage.py audit verify [--anchor HEAD:DIGEST]`,
 `python manage.py roster import FILE [--unit U]`, `python manage.py roster export FILE [--unit U]`,
-`python manage.py report export FILE [--days N]`.
+`python manage.py report export FILE [--days N]`,
+`python manage.py backup FILE` (SQLite: a consistent copy while the bot runs; PostgreSQL: pg_dump),
+`python manage.py restore FILE [--yes]` (only a backup whose records' chain verifies goes in:
+see plugins/measures/restore.py).
 """
 
 import argparse
@@ -121,6 +124,49 @@ async def _report(db_url: str, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _backup(db_url: str, args: argparse.Namespace) -> int:
+    from models.backup import BackupError, backup
+
+    try:
+        print(await backup(db_url, Path(args.file)))
+    except BackupError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return 0
+
+
+async def _ask(question: str) -> bool:
+    from plugins.measures.restore import answer_is_yes
+
+    return answer_is_yes(await asyncio.to_thread(input, question))
+
+
+async def _yes(question: str) -> bool:
+    return True
+
+
+async def _restore(db_url: str, args: argparse.Namespace) -> int:
+    """0: restored and verified, 1: the chain did not verify (named), 2: not restored."""
+    from core.settings import load_settings
+    from models.backup_texts import NEED_YES
+    from plugins.measures.restore import AuditFiles, Refused, restore
+
+    if not args.yes and not sys.stdin.isatty():
+        print(NEED_YES, file=sys.stderr)
+        return 2
+    settings = load_settings()
+    files = AuditFiles(
+        settings.audit_key_file, settings.audit_anchor_file, settings.qungui_data_dir
+    )
+    try:
+        lines = await restore(db_url, Path(args.file), files, _yes if args.yes else _ask)
+    except Refused as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.code
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="manage.py", description="qungui management")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -146,6 +192,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     export.add_argument("file", help="the .xlsx file to write")
     export.add_argument("--days", type=int, default=7, help="the period: the last N days (7)")
+    backup = commands.add_parser(
+        "backup", help="a consistent copy of the database (SQLite file, or pg_dump custom format)"
+    )
+    backup.add_argument("file", help="the file to write (replaced only once it is whole)")
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup, once its records' chain verifies"
+    )
+    restore.add_argument("file", help="a file `manage.py backup` wrote")
+    restore.add_argument("--yes", action="store_true", help="do not ask before overwriting")
     args = parser.parse_args(argv)
     db_url = _settings_db_url()
     if args.command == "migrate":
@@ -154,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_roster(db_url, args))
     if args.command == "report":
         return asyncio.run(_report(db_url, args))
+    if args.command == "backup":
+        return asyncio.run(_backup(db_url, args))
+    if args.command == "restore":
+        return asyncio.run(_restore(db_url, args))
     return asyncio.run(_audit_verify(db_url, args))
 
 

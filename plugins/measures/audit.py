@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from models.db import close_db, open_db
+from models.db import connected
 from models.measures import AuditAnchor
 from plugins.measures.chain import Pin
 from plugins.measures.keyfile import read_key
@@ -18,12 +18,10 @@ def _file_lines(path: Path) -> list[str]:
 
 
 async def verify(db_url: str, key_file: Path, anchor_file: Path, given: Pin | None) -> Verdict:
-    """Raises `AuditFileError` when the key cannot be read."""
+    """Raises `AuditFileError` when the key cannot be read. The database is opened on its own
+    (`connected`), so a restore can verify a copy while the process has another one open."""
     key = read_key(key_file)
-    await open_db(db_url)
-    try:
+    async with connected(db_url):
         records = [r async for r in sealed_records()]
         table = await AuditAnchor.all().order_by("seq").values_list("line", flat=True)
-    finally:
-        await close_db()
     return judge(records, _file_lines(anchor_file), [str(t) for t in table], key, given)
