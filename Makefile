@@ -1,5 +1,6 @@
 # make install: the virtualenv with everything; make run: migrate and start; make test: all checks;
-# make bench: every benchmark's figure in one table; make demo: a tour of the bot without QQ.
+# make bench: every benchmark's figure in one table (a throw-away PostgreSQL for the cluster one
+# when it can start one; BENCH_ARGS="--only cluster" runs some); make demo: a tour without QQ.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -36,8 +37,14 @@ pytest: install
 
 test: lint typecheck pytest
 
+# The cluster benchmark needs PostgreSQL: without QUNGUI_TEST_PG_URL, a throw-away server is
+# started when it can be (root, Debian's postgresql installed); otherwise it is skipped.
 bench: install
-	$(PY) -m bench
+	@if [ -z "$$QUNGUI_TEST_PG_URL" ] && [ "$$(id -u)" = 0 ] && ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then \
+	  bash -c '. .ci/postgres.sh && $(PY) -m bench $(BENCH_ARGS)'; \
+	else \
+	  $(PY) -m bench $(BENCH_ARGS); \
+	fi
 
 demo: install
 	$(PY) -m demo.tour

@@ -3,13 +3,15 @@
 A benchmark run with `--json` prints its usual lines and then one line `BENCH-FIGURES [...]`:
 a JSON list of figures, each {name, value, unit, target, met}. `target` is what the figure should
 be, in words (`≥ 20,000`, `< 50`), or "" for a figure shown beside the others without a target;
-`met` is true, false, or null when there is no target.
+`met` is true, false, or null when there is no target. A benchmark that cannot run here (a
+server it needs is not named) prints `BENCH-SKIPPED <why>` instead.
 """
 
 import json
 from typing import TypedDict
 
 MARKER = "BENCH-FIGURES "
+SKIPPED = "BENCH-SKIPPED "  # a benchmark that cannot run here, and why
 
 
 class Figure(TypedDict):
@@ -35,4 +37,17 @@ def parse(output: str) -> list[Figure] | None:
         if line.startswith(MARKER):
             loaded: list[Figure] = json.loads(line[len(MARKER) :])
             return loaded
+    return None
+
+
+def skip(reason: str) -> None:
+    """Say that the benchmark did not run here, and why: `python -m bench` shows it skipped."""
+    print(SKIPPED + reason, flush=True)
+
+
+def skipped(output: str) -> str | None:
+    """Why the benchmark skipped itself, if it did."""
+    for line in output.splitlines():
+        if line.startswith(SKIPPED):
+            return line[len(SKIPPED) :]
     return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import printed
-from bench.figures import Figure, parse
+from bench.figures import Figure, parse, skipped
 
 ROOT = Path(__file__).resolve().parent.parent
 GRACE_S = 15.0  # after its last line, for a benchmark to exit by itself
@@ -59,6 +59,7 @@ BENCHES = (
     Bench("load", "bench.bench_load", (), ("--messages", "1000"), 3600),
     Bench("burst", "bench.bench_burst", (), ("--messages", "2000"), 1500),
     Bench("memory", "bench.bench_memory", (), (), 1800),
+    Bench("cluster", "bench.bench_cluster", (), ("--groups", "200"), 1500),
 )
 
 
@@ -121,6 +122,9 @@ def run(bench: Bench, logs: Path, quick: bool) -> Outcome:
     outcome.seconds = time.monotonic() - started
     output = log.read_text("utf-8", "replace")
     outcome.figures = parse(output) or (bench.read(output) if bench.read else [])
+    why = skipped(output)
+    if why is not None and not outcome.figures:
+        outcome.problem = f"skipped: {why}"
     if process.returncode != 0 and not outcome.problem:
         outcome.problem = f"exited with {process.returncode}: see its log"
     if not outcome.figures and not outcome.problem:
@@ -129,6 +133,6 @@ def run(bench: Bench, logs: Path, quick: bool) -> Outcome:
 
 
 def _complete(bench: Bench, output: str) -> bool:
-    if parse(output) is not None:
+    if parse(output) is not None or skipped(output) is not None:
         return True
     return bench.done is not None and bench.done(output)
