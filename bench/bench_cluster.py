@@ -27,7 +27,6 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +38,7 @@ from pathlib import Path
 from bench.figures import Figure, emit, figure, skip
 from bench.live import FAST_PACING
 from tests import accounts
+from tests.e2e import pg
 from tests.e2e.process import ORG_FILE, TOKEN, BotProcess
 from tests.peer import Call, PeerMember, message_text
 from tests.peer_world import Account, World
@@ -95,14 +95,7 @@ class Run:
 
 
 def psql(url: str, sql: str) -> list[list[str]]:
-    out = subprocess.run(
-        ["psql", url, "-v", "ON_ERROR_STOP=1", "-At", "-F", "\t", "-c", sql],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return [line.split("\t") for line in out.stdout.splitlines() if line]
+    return pg.psql(url, sql, timeout=120)  # 2,000 groups filed in one statement
 
 
 def layout(n: int) -> tuple[int, ...]:

@@ -11,13 +11,13 @@ import pytest
 SERVER = os.environ.get("QUNGUI_TEST_PG_URL", "")
 
 
-def psql(url: str, sql: str) -> list[list[str]]:
+def psql(url: str, sql: str, timeout: float = 30) -> list[list[str]]:
     out = subprocess.run(
         ["psql", url, "-v", "ON_ERROR_STOP=1", "-At", "-F", "\t", "-c", sql],
         capture_output=True,
         text=True,
         check=True,
-        timeout=30,
+        timeout=timeout,
     )
     return [line.split("\t") for line in out.stdout.splitlines() if line]
 
