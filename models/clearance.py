@@ -67,6 +67,9 @@ class WeeklyRun(Model):
     week = fields.CharField(max_length=10)
     kind = fields.CharField(max_length=16, default="members")  # members | dormant
     started_at = fields.DatetimeField()
+    # The steps done, so a process taking over a run cut short by a crash does not do them again.
+    posted_at = fields.DatetimeField(null=True)  # the counts posted in the group
+    listed_at = fields.DatetimeField(null=True)  # the list sent to the admins, leaders told
     finished_at = fields.DatetimeField(null=True)
 
     class Meta:

@@ -151,6 +151,19 @@ async def take_run(group: Group, week: str, kind: str, at: datetime) -> WeeklyRu
     return run if run.finished_at is None else None
 
 
+async def mark_step(run: WeeklyRun, step: str, at: datetime) -> None:
+    """A step of the run is done (`posted_at` or `listed_at`)."""
+    setattr(run, step, at)
+    await run.save(update_fields=[step])
+
+
+async def weekly_batch(group: Group, week: str) -> ClearanceBatch | None:
+    """The batch the weekly run of `week` opened, if it got that far."""
+    return (
+        await ClearanceBatch.filter(group=group, week=week, opened_by=None).order_by("id").first()
+    )
+
+
 async def finish_run(run: WeeklyRun, at: datetime) -> None:
     run.finished_at = at
     await run.save(update_fields=["finished_at"])

@@ -1,9 +1,10 @@
 """The member check of one group: decide, open a batch, and tell the group, admins and leader.
 
 The weekly run holds its lease (clearance.jobs.run_key) while it runs, and its WeeklyRun row
-says the week is done once it is through. A process that dies mid-way leaves the row unfinished;
-the process that takes the lease over then runs the week again, posting what the dead one may
-have posted already (at most once more, and only for a week cut short by a crash).
+marks each step done: the group post, the admins' list, the week. A process that dies mid-way
+leaves the row unfinished; the process that takes the lease over does the steps not marked, and
+keeps the batch the dead one opened. Only a step cut short in its middle (the post sent, the
+process killed before the mark) is done again.
 """
 
 from collections.abc import Sequence
@@ -51,7 +52,9 @@ async def check(
     facts = await gather(platform, group, members, at, common)
     result = sweep(facts)
     batch = None
-    if result.remove:
+    if week and opened_by is None:  # a weekly run taken over after a crash keeps its batch
+        batch = await store.weekly_batch(group, week)
+    if batch is None and result.remove:
         days = runtime.settings().qungui_clearance_batch_days
         batch = await store.open_batch(
             group, result.remove, at=at, days=days, week=week, opened_by=opened_by
@@ -124,9 +127,13 @@ async def run_weekly(
     if run is None:
         return False
     checked = await check(platform, group, members, at, week=week, common=common)
-    await post_in_group(platform, group, checked)
-    if checked.result.remove or checked.result.kept:
-        await send_list(platform, await admins_or_leaders(group), group, checked, week)
-    await flag_departed_admins(platform, group, checked.result)
+    if run.posted_at is None:
+        await post_in_group(platform, group, checked)
+        await store.mark_step(run, "posted_at", store.now())
+    if run.listed_at is None:
+        if checked.result.remove or checked.result.kept:
+            await send_list(platform, await admins_or_leaders(group), group, checked, week)
+        await flag_departed_admins(platform, group, checked.result)
+        await store.mark_step(run, "listed_at", store.now())
     await store.finish_run(run, store.now())
     return True

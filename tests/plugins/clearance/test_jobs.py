@@ -191,3 +191,54 @@ async def test_finished_and_dormant_groups_are_reminded_and_listed_once_a_week(a
         (WEEK, "dormant", True),
         (WEEK, "members", True),
     ]
+
+
+async def test_a_run_taken_over_after_a_crash_does_only_the_steps_not_done(app: App) -> None:
+    """A process killed after the group post: the one taking over lists, and posts nothing."""
+    from core import lease
+    from models.cluster import JobLease
+    from plugins.clearance.jobs import run_key
+
+    group = await filed_group()
+    await with_roster()
+    members = [SELF, OWNER, ADMIN, member(accounts.STRANGER, "路人甲")]
+    async with app.test_api() as ctx:
+        make_bot(ctx)
+        expect_members(ctx, *members)
+        counts = texts.weekly_counts(3, 1, [("card", 1), ("not_on_roster", 1)], 0, 90)
+        head = f"{counts}\n{texts.fix_card('單位-姓名')}\n"
+        expect_group_parts(ctx, (Text(head), Mention(accounts.STRANGER)))  # then the crash
+        await _crash_after_the_post(group)
+    run = await WeeklyRun.get(group=group)
+    assert (run.posted_at is not None, run.listed_at, run.finished_at) == (True, None, None)
+    first_batch = await ClearanceBatch.get(group=group)
+    await JobLease.filter(key=run_key(group, WEEK)).update(expires_at=AT)  # the lease ran out
+    async with app.test_api() as ctx:
+        make_bot(ctx)
+        expect_members(ctx, *members)
+        listed = [
+            texts.list_head("XX社區", accounts.GROUP, WEEK, 3, 1, 90),
+            texts.batch_line(first_batch.id, street_time(AT + timedelta(days=7))),
+            texts.member_line("路人甲", accounts.STRANGER, "群名片未實名、不在名冊"),
+        ]
+        expect_private_send(ctx, accounts.ADMIN, "\n".join(listed))  # no group post again
+        await run_due(AT)
+    assert await _runs() == [(WEEK, "members", True)]
+    assert await ClearanceBatch.filter(group=group).count() == 1
+    assert not await lease.claim(run_key(group, WEEK))  # done for the week
+
+
+async def _crash_after_the_post(group: Group) -> None:
+    """run_due as far as the group post, then the process dies (the list never goes out)."""
+    from plugins.clearance import weekly
+
+    async def killed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # nothing after it runs, as after kill -9
+
+    original = weekly.send_list
+    weekly.send_list = killed  # type: ignore[assignment]
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            await run_due(AT)
+    finally:
+        weekly.send_list = original
