@@ -236,7 +236,7 @@ async def _crash_after_the_post(group: Group) -> None:
         raise KeyboardInterrupt  # nothing after it runs, as after kill -9
 
     original = weekly.send_list
-    weekly.send_list = killed  # type: ignore[assignment]
+    weekly.send_list = killed
     try:
         with pytest.raises(KeyboardInterrupt):
             await run_due(AT)
