@@ -6,6 +6,7 @@ group belong to the account and outlive it.
 
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from adapters.pacing import Limiter
 from adapters.port import Role
@@ -19,6 +20,7 @@ class Account:
     roles: dict[int, Role] = field(default_factory=dict)  # the account's own role, by group
     friends: frozenset[int] | None = None  # None: not read yet
     friends_read_at: float = 0.0
+    last_event_at: datetime | None = None  # the last event received through the account
 
     def friends_stale(self, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now

@@ -23,6 +23,14 @@ class Lane:
     def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
 
+    def waiting(self) -> int:
+        """Actions queued for their turn."""
+        return sum(len(q) for q in self._queues.values())
+
+    def paused_for(self) -> float:
+        """Seconds the lane stays paused (0: not paused)."""
+        return max(0.0, self._paused_until - time.monotonic())
+
     async def acquire(self, key: Hashable) -> None:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._queues.setdefault(key, deque()).append(future)

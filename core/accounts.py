@@ -25,7 +25,7 @@ from tortoise.exceptions import IntegrityError
 from adapters.events import account_of, group_of, platform_for, self_left, stable_key
 from adapters.port import Platform, Role
 from core import node, runtime
-from models.cluster import AccountLink, EventClaim
+from models.cluster import AccountLink, AccountOnline, EventClaim
 from models.db import STORAGE_ERRORS
 
 REFRESH_SECONDS = 10.0  # at most; a quarter lease when the lease is shorter
@@ -148,10 +148,29 @@ async def _save() -> None:
             await rows.update(role=role, seen_at=node.now())
 
 
+async def _report() -> None:
+    """Each local account's state, for the health page of any process."""
+    at = node.now()
+    for port in local_platforms().values():
+        bot = nonebot.get_bots().get(port.self_id)
+        if bot is None:
+            continue
+        account = account_of(bot)
+        paused = account.limiter.send.paused_for()
+        await AccountOnline.filter(key=f"{port.name}:{port.self_id}", node=node.name()).update(
+            reported_at=at,
+            last_event_at=account.last_event_at,
+            sends_waiting=account.limiter.send.waiting(),
+            manages_waiting=account.limiter.manage.waiting(),
+            paused_until=at + timedelta(seconds=paused) if paused else None,
+        )
+
+
 async def refresh() -> None:
     """Write what this process learned, then read every account's groups and who is online."""
     _local_roles()
     await _save()
+    await _report()
     rows = await AccountLink.all().values_list("platform", "bot_id", "group_id", "role")
     links: dict[tuple[str, int], Links] = {}
     for platform, bot_id, group_id, role in rows:
@@ -171,6 +190,7 @@ async def prune_claims() -> None:
 
 async def admits(bot: Bot, event: Event) -> bool:
     """Whether this account handles `event` (False: another of the bot's accounts does)."""
+    account_of(bot).last_event_at = node.now()
     where = group_of(event)
     if where is None:
         return True

@@ -49,6 +49,12 @@ class AccountOnline(Model):
     bot_id = fields.CharField(max_length=32)
     node = fields.CharField(max_length=32)
     since = fields.DatetimeField()
+    # Its state as its process last wrote it (every quarter lease), for the health page.
+    reported_at = fields.DatetimeField(null=True)
+    last_event_at = fields.DatetimeField(null=True)
+    sends_waiting = fields.IntField(default=0)
+    manages_waiting = fields.IntField(default=0)
+    paused_until = fields.DatetimeField(null=True)  # sending paused after a risk refusal
 
     class Meta:
         table = "account_online"
