@@ -15,6 +15,7 @@ from plugins.realname.roster_file import (
     UnitCheck,
     UnitRefused,
     read_roster,
+    read_roster_bytes,
     write_roster,
 )
 from plugins.realname.store import ImportResult
@@ -50,6 +51,19 @@ async def import_file(path: Path, org: Org, unit: str | None = None) -> ImportRe
     only = _known_unit(org, unit)
     entries = read_roster(path, unit_check(org, only))
     return await store.import_roster(entries, path.name, only)
+
+
+async def plan_file(data: bytes, name: str, org: Org, unit: str | None = None) -> store.ImportPlan:
+    """The dry run of an uploaded roster (the console's): RosterFileError names the bad row."""
+    only = _known_unit(org, unit)
+    return await store.plan_import(read_roster_bytes(data, name, unit_check(org, only)), only)
+
+
+async def import_bytes(data: bytes, name: str, org: Org, unit: str | None = None) -> ImportResult:
+    """Import an uploaded roster as `import_file` does a file on disk."""
+    only = _known_unit(org, unit)
+    entries = read_roster_bytes(data, name, unit_check(org, only))
+    return await store.import_roster(entries, name, only)
 
 
 async def export_file(path: Path, org: Org, unit: str | None = None) -> int:

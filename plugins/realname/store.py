@@ -18,7 +18,7 @@ from models.realname import (
     RosterStatus,
 )
 from models.registry import Group
-from plugins.realname.roster import RosterEntry, Status, diff_roster
+from plugins.realname.roster import RosterDiff, RosterEntry, Status, diff_roster
 from plugins.realname.roster_index import RosterIndex
 
 BATCH = 1000
@@ -55,18 +55,38 @@ class ImportResult:
         return bool(self.added or self.changed or self.departed)
 
 
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would change (a dry run shows it; `import_roster` writes it)."""
+
+    diff: RosterDiff
+    leaving: tuple[RosterEntry, ...]  # of the whole unit, left out of the file: marked 調離
+
+    @property
+    def result(self) -> ImportResult:
+        d = self.diff
+        return ImportResult(len(d.added), len(d.changed), len(d.unchanged), len(self.leaving))
+
+
+async def plan_import(entries: Sequence[RosterEntry], whole_unit: str | None = None) -> ImportPlan:
+    """The dry run: who would be added, changed, marked 調離. Nothing is written."""
+    diff = diff_roster(await roster_entries(), entries)
+    leaving = tuple(
+        e
+        for e in diff.missing
+        if whole_unit is not None and e.unit == whole_unit and e.status == "在崗"
+    )
+    return ImportPlan(diff, leaving)
+
+
 async def import_roster(
     entries: Sequence[RosterEntry], source: str, whole_unit: str | None = None
 ) -> ImportResult:
     """Write what `entries` change, all or nothing; `whole_unit`: the file is that unit's whole
     roster, so its people the file leaves out are marked 調離. Nothing changed, nothing written."""
-    diff = diff_roster(await roster_entries(), entries)
-    leaving = [
-        e.account
-        for e in diff.missing
-        if whole_unit is not None and e.unit == whole_unit and e.status == "在崗"
-    ]
-    result = ImportResult(len(diff.added), len(diff.changed), len(diff.unchanged), len(leaving))
+    plan = await plan_import(entries, whole_unit)
+    diff, result = plan.diff, plan.result
+    leaving = [e.account for e in plan.leaving]
     if not result.has_changes:
         return result
     async with in_transaction():

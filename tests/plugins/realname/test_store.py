@@ -8,7 +8,13 @@ from core import runtime
 from models.realname import RosterImport, RosterPerson, RosterStatus
 from plugins.realname import store
 from plugins.realname.roster import RosterEntry
-from plugins.realname.roster_admin import export_file, import_file, unit_check
+from plugins.realname.roster_admin import (
+    export_file,
+    import_bytes,
+    import_file,
+    plan_file,
+    unit_check,
+)
 from plugins.realname.roster_file import RosterFileError, UnitRefused, read_roster, write_roster
 
 from .people import LI, ZHANG
@@ -118,3 +124,23 @@ def test_long_cells_are_refused_naming_the_row(tmp_path: Path) -> None:
         read_roster(path)
     assert refused.value.row == 3
     assert "備註" in str(refused.value)
+
+
+async def test_a_dry_run_shows_who_is_added_changed_and_departed_and_writes_nothing() -> None:
+    await store.import_roster([ZHANG, RosterEntry("XX社區", "王五", 34567890, "在崗")], "a.csv")
+    upload = (HEADER + "XX社區,張三,12345678,在崗,社工\nXX社區,李四,23456789,在崗,\n").encode()
+    plan = await plan_file(upload, "roster.csv", runtime.org(), "XX社區")
+    assert [e.name for e in plan.diff.added] == ["李四"]
+    assert [(c.old.note, c.new.note) for c in plan.diff.changed] == [("", "社工")]
+    assert [e.name for e in plan.leaving] == ["王五"]
+    assert (plan.result.added, plan.result.changed, plan.result.departed) == (1, 1, 1)
+    assert await RosterImport.all().count() == 1  # the dry run wrote nothing
+    result = await import_bytes(upload, "roster.csv", runtime.org(), "XX社區")
+    assert result == plan.result
+
+
+async def test_a_dry_run_of_a_broken_upload_names_the_row() -> None:
+    broken = (HEADER + "XX社區,張三,12345678,在崗,\nXX社區,,23456789,在崗,\n").encode()
+    with pytest.raises(RosterFileError) as refused:
+        await plan_file(broken, "roster.csv", runtime.org())
+    assert str(refused.value) == "第3行：缺少姓名"
