@@ -8,6 +8,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
+from functools import partial
 
 import pytest
 
@@ -51,7 +52,7 @@ async def two_pending(bot_process: BotProcess) -> AsyncIterator[Peer]:
     ):
         start = len(peer.calls)
         await peer.group_message(group_id, owner, f"/備案 群眾 {unit} 居民服務")
-        await peer.wait_for("send_group_msg", lambda c, g=group_id: _to(c, g), after=start)
+        await peer.wait_for("send_group_msg", partial(_to, group_id=group_id), after=start)
     yield peer
     await peer.close()
 
@@ -222,3 +223,35 @@ async def test_a_stranger_gets_the_same_answer_and_no_code(
         re.search(r"\d+\*+\d+", hint).group(0),  # type: ignore[union-attr]
         re.search(r"\d+\*+\d+", browser.text("p")).group(0),  # type: ignore[union-attr]
     )
+
+
+async def test_failed_codes_are_rate_limited_per_account(
+    bot_process: BotProcess, two_pending: Peer
+) -> None:
+    """Plain HTTP with a cookie jar: five wrong codes, then even the right one is held off."""
+    import http.cookiejar
+
+    base = f"http://127.0.0.1:{bot_process.port}/console"
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+
+    def post(path: str, **fields: str) -> tuple[int, str]:
+        page = opener.open(f"{base}/login", timeout=10).read().decode()
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)  # type: ignore[union-attr]
+        body = urllib.parse.urlencode({"csrf": csrf, **fields}).encode()
+        try:
+            with opener.open(f"{base}{path}", body, timeout=10) as answer:
+                return int(answer.status), answer.read().decode()
+        except urllib.error.HTTPError as refused:
+            return int(refused.code), refused.read().decode()
+
+    seen = len(two_pending.delivered_to(accounts.DEPARTMENT))
+    assert (await asyncio.to_thread(post, "/login", account=str(accounts.DEPARTMENT)))[0] == 200
+    code = await _code_for(two_pending, accounts.DEPARTMENT, seen)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    answers = [(await asyncio.to_thread(post, "/login/code", code=wrong))[0] for _ in range(5)]
+    assert answers == [400] * 5
+    status, page = await asyncio.to_thread(post, "/login/code", code=code)
+    assert status == 429
+    assert "嘗試次數過多" in page
