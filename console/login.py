@@ -77,8 +77,7 @@ async def home(request: Request) -> Response:
 
 @router.get("/login")
 async def login_form(request: Request) -> Response:
-    web.session_of(request)
-    notice = texts.IDLE_ENDED if request.state.idle_ended else ""
+    notice = texts.IDLE_ENDED if request.query_params.get("ended") else ""
     return web.page(request, "login.html", notice=notice)
 
 

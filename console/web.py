@@ -164,4 +164,5 @@ async def refused(request: Request, exc: Exception) -> Response:
 
 
 async def login_needed(request: Request, exc: Exception) -> Response:
-    return see_other(request, f"{PREFIX}/login")
+    ended_idle = getattr(request.state, "idle_ended", False)
+    return see_other(request, f"{PREFIX}/login" + ("?ended=1" if ended_idle else ""))
