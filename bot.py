@@ -91,6 +91,10 @@ def main() -> None:
     except (CardRuleError, keyfile.AuditFileError) as exc:
         logger.error(str(exc))
         sys.exit(2)
+    # The console's pages call the plugins' services: attached once the plugins are loaded.
+    from console.app import attach
+
+    attach(nonebot.get_app())
     nonebot.run()
 
 

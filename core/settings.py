@@ -66,6 +66,8 @@ class Settings(BaseModel):
     # database (empty: <data dir>/audit.key), and the anchor log (empty: <data dir>/audit-anchor.log).
     qungui_audit_key_file: Path | None = None
     qungui_audit_anchor_file: Path | None = Field(default=None, validate_default=True)
+    # The console (/console): a session ends after this many minutes without a request.
+    qungui_console_idle_minutes: float = Field(default=30.0, gt=0, le=1440)
 
     @field_validator("qungui_db_url")
     @classmethod

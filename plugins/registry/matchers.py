@@ -12,9 +12,9 @@ from adapters.port import GroupInfo
 from core import runtime
 from core.accounts import serving
 from core.commands import command
-from core.send import reply, to_group, to_people
+from core.send import reply, to_people
 from models.registry import GroupStatus, GroupType
-from plugins.registry import activity, store, texts
+from plugins.registry import activity, decisions, store, texts
 from plugins.registry.access import allowed, answer, filed_group, in_group
 from plugins.registry.duties import BY_KEY, DUTIES, find_duty
 from plugins.registry.grade import grade_of
@@ -92,28 +92,14 @@ async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, appro
     decision = parse_decision(args.words, sender.group_id, needs_reason=not approve)
     if decision is None:
         await answer(matcher, bot, event, texts.USAGE_APPROVE if approve else texts.USAGE_REJECT)
-    if len(decision.reason) > 200:
-        await answer(matcher, bot, event, texts.REASON_TOO_LONG)
     group = await store.find_group(sender.platform, decision.group_id)
-    if group is None:
-        await answer(matcher, bot, event, texts.UNKNOWN_GROUP.format(group_id=decision.group_id))
-    if group.status != GroupStatus.PENDING:
-        await answer(
-            matcher,
-            bot,
-            event,
-            texts.NOT_PENDING.format(group_id=group.group_id, status=group.status.value),
-        )
-    await store.decide(group, approve=approve, by=sender.user_id, reason=decision.reason)
+    problem = decisions.refusal(group, decision.group_id, decision.reason)
+    if problem is not None or group is None:
+        await answer(matcher, bot, event, problem or "")
     platform = serving(bot, group.group_id)
-    told = (
-        texts.approved(group.group_id)
-        if approve
-        else texts.rejected(group.group_id, decision.reason)
+    await decisions.decide(
+        platform, group, approve=approve, by=sender.user_id, reason=decision.reason
     )
-    await to_group(platform, group.group_id, told)
-    admins = [a for a in await store.admin_ids(group) if a != sender.user_id]
-    await to_people(platform, admins, told, about=group.group_id)
     if sender.group_id != group.group_id:
         await reply(bot, event, texts.decided_for_department(group.group_id, approve))
 

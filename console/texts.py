@@ -1,0 +1,75 @@
+"""Every sentence the console shows or sends, in Traditional (the page is converted at the edge)."""
+
+from models.registry import GroupStatus, GroupType
+
+TITLE = "群規控制台"
+NAV_LOGOUT = "登出"
+
+LOGIN_TITLE = "登入"
+LOGIN_HINT = "請輸入你的帳號。可登入者（黨群工作部、各單位分管負責人）會收到機器人私訊的驗證碼。"
+ACCOUNT = "帳號"
+SEND_CODE = "發送驗證碼"
+BAD_ACCOUNT = "請輸入帳號（數字）。"
+
+CODE_TITLE = "輸入驗證碼"
+CODE_HINT = "若帳號 {account} 可登入控制台，機器人已私訊發送 6 位驗證碼，5 分鐘內有效，可試 3 次。"
+CODE = "驗證碼"
+VERIFY = "登入"
+OTHER_ACCOUNT = "換一個帳號"
+CODE_WRONG = "驗證碼不正確或已失效。"
+CODE_SPENT = "驗證碼不正確或已失效，請重新發送。"
+TOO_MANY = "嘗試次數過多，請稍後再試。"
+IDLE_ENDED = "閒置過久，已登出，請重新登入。"
+
+
+def code_message(code: str, minutes: int) -> str:
+    return (
+        f"【控制台登入】驗證碼 {code}，{minutes} 分鐘內有效。"
+        "請勿告訴他人；若不是你本人在登入，請忽略本訊息。"
+    )
+
+
+FORBIDDEN = "無權操作"
+CSRF_REFUSED = "表單已失效（缺少或不符的驗證欄位），未做任何變更。請回到頁面重新提交。"
+NOT_YOURS = "你只能查看本單位的群組。"
+DEPARTMENT_ONLY = "只有黨群工作部可以批准或駁回。"
+NO_ACCOUNT_ONLINE = "目前沒有已連線、在該群中的機器人帳號，無法通知群組；未做任何變更，請稍後再試。"
+NOT_FOUND = "找不到該頁面。"
+BAD_FILTER = "篩選條件有誤。"
+REASON_NEEDED = "駁回需要填寫原因。"
+BACK = "返回"
+
+REGISTRY = "群組登記"
+FILTER = "篩選"
+ALL = "全部"
+UNIT = "單位"
+TYPE = "類型"
+GRADE = "分級"
+STATUS = "狀態"
+PLATFORM = "平台"
+GROUP_ID = "群號"
+NAME = "群名"
+ADMINS = "群組管理員"
+DUTIES = "開啟的功能"
+DECIDE = "審批"
+APPROVE = "批准"
+REJECT = "駁回"
+REASON = "駁回原因"
+NONE = "（無）"
+NO_GROUPS = "沒有符合條件的群組。"
+SCOPE_ALL = "你是黨群工作部成員，可查看全部群組。"
+SCOPE_UNITS = "你可查看以下單位的群組：{units}。"
+
+
+def count(n: int) -> str:
+    return f"共 {n} 個群組"
+
+
+def decided(group_id: int, status: str) -> str:
+    return f"群 {group_id} 現在的狀態是「{status}」；群組與群組管理員已收到通知。"
+
+
+# Filter values are ASCII, so a page converted to Simplified posts back what the server reads.
+STATUSES = {s.name.lower(): s for s in GroupStatus}
+TYPES = {t.name.lower(): t for t in GroupType}
+GRADES = {"1": "一級", "2": "二級", "3": "三級"}
