@@ -73,3 +73,41 @@ def decided(group_id: int, status: str) -> str:
 STATUSES = {s.name.lower(): s for s in GroupStatus}
 TYPES = {t.name.lower(): t for t in GroupType}
 GRADES = {"1": "一級", "2": "二級", "3": "三級"}
+
+GROUP_PAGE = "群組檔案"
+FILED = "備案"
+FILED_BY = "備案人"
+DECIDED_BY = "審批人"
+MEMBERS = "人數"
+SINCE = "起"
+UNTIL = "止"
+CURRENT = "現任"
+FORMER = "已卸任"
+ON = "開啟"
+OFF = "關閉"
+ARTICLES = "條款"
+RECORDS = "處置記錄"
+NO_RECORDS = "（尚無記錄）"
+WHEN = "時間"
+KIND = "措施"
+ARTICLE = "條"
+CATEGORY = "類別"
+EVIDENCE = "證據（已遮蔽）"
+ANSWER = "平台回覆"
+HANDOVERS = "交接"
+FROM_ADMIN = "原管理員"
+TO_ADMIN = "新管理員"
+OPENED = "發起"
+HANDOVER_STATUSES = {
+    "pending": "待確認",
+    "done": "已完成",
+    "expired": "已逾期",
+    "cancelled": "已取代",
+}
+BATCHES = "清理批次"
+BATCH = "批次"
+WEEK = "週"
+BY_ADMIN = "管理員發起"
+EXPIRES = "期限"
+CONFIRMED = "已確認"
+NOT_CONFIRMED = "未確認"

@@ -18,12 +18,13 @@ class Page:
     path: str  # under /console
     router: APIRouter
     department_only: bool = False
+    listed: bool = True  # False: reached by links only (a group's page), not in the navigation
 
 
 def _pages() -> tuple[Page, ...]:
-    from console.pages import registry
+    from console.pages import group, registry
 
-    return (registry.PAGE,)
+    return (registry.PAGE, group.PAGE)
 
 
 PAGES: tuple[Page, ...] = _pages()
