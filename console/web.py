@@ -154,6 +154,11 @@ def page(request: Request, template: str, *, status: int = 200, **context: Any) 
     return _with_cookie(request, HTMLResponse(in_script(html, script), status_code=status))
 
 
+def file(request: Request, response: Response) -> Response:
+    """A download or a picture, the session kept alive and nothing cached."""
+    return _with_cookie(request, response)
+
+
 def see_other(request: Request, url: str) -> Response:
     return _with_cookie(request, RedirectResponse(url, status_code=303))
 

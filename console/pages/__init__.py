@@ -22,9 +22,9 @@ class Page:
 
 
 def _pages() -> tuple[Page, ...]:
-    from console.pages import group, registry
+    from console.pages import group, registry, reports
 
-    return (registry.PAGE, group.PAGE)
+    return (registry.PAGE, group.PAGE, reports.PAGE)
 
 
 PAGES: tuple[Page, ...] = _pages()
