@@ -214,3 +214,20 @@ async def test_a_group_no_account_here_is_in_waits_and_is_never_sent_elsewhere(a
     assert b.status == BroadcastStatus.SENDING  # the job goes on with it
     waiting = await BroadcastTarget.get(broadcast_id=b.id, group_id=accounts.OTHER_GROUP)
     assert (waiting.status, waiting.answer) == (TargetStatus.WAITING, texts.NO_ACCOUNT_HERE)
+
+
+async def test_a_notice_is_text_only_and_may_give_a_phone_number(app: App) -> None:
+    from plugins.broadcast import service, texts
+    from tests.factories import message
+
+    assert service.check_text("停水通知，諮詢電話 13812345678") is None
+    flagged = service.check_text("身份證 11010519491231002X 請勿外傳")
+    assert flagged is not None
+    assert set(flagged.kinds) == {"privacy", "confidential"}
+    await two_units()
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        with_mention = message("/群發 全部 開會 ", accounts.MEMBER)
+        ctx.receive_event(bot, group_msg(with_mention, accounts.DEPARTMENT))
+        expect_group_send(ctx, texts.NOT_TEXT)
+    assert await Broadcast.all().count() == 0
