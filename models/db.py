@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "models.handover",
     "models.clearance",
     "models.cluster",
+    "models.broadcast",
 ]
 
 

@@ -112,6 +112,7 @@ async def clean_db(nonebug_init: None) -> None:
     from nonebot_plugin_apscheduler import scheduler
 
     from core import runtime
+    from models.broadcast import Broadcast, BroadcastTarget
     from models.clearance import (
         ClearanceBatch,
         ClearanceItem,
@@ -143,6 +144,7 @@ async def clean_db(nonebug_init: None) -> None:
         *(BlacklistRequest, Sweep),
         AuditAnchor,
         *(AccountLink, AccountOnline, EventClaim, JobLease, Node),
+        *(BroadcastTarget, Broadcast),
     ):
         await model.all().delete()
     runtime.settings().audit_anchor_file.unlink(missing_ok=True)

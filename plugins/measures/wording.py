@@ -23,6 +23,8 @@ KIND_NAMES = {
     "content_policy": "內容設定",
     "notice_undelivered": "私訊未送達",
     "scan_incomplete": "轉發未讀完",
+    "broadcast": "群發確認",
+    "notice": "群發通知",
 }
 STATUS_NAMES = {
     "pending": "執行中",

@@ -27,7 +27,9 @@ from plugins.registry.grade import Grade, grade_of
 
 DIGEST_KIND = "report_digest"  # a mark: the street digest of one week was sent
 TRIAL_KIND = "trial_reminder"  # a mark: the trial-period reminder of one week was sent
-NOT_MEASURES = frozenset({"content_policy", DIGEST_KIND, TRIAL_KIND})
+# Notices to many groups (plugins.broadcast) are on record, but they are no measures.
+NOTICE_KINDS = ("broadcast", "notice")
+NOT_MEASURES = frozenset({"content_policy", DIGEST_KIND, TRIAL_KIND, *NOTICE_KINDS})
 NOT_FINDINGS = frozenset({"roster_match"})  # an approved join answer is no finding
 FILED = frozenset({"已備案", "已批准"})
 UNSETTLED = frozenset({"failed", "unconfirmed"})
