@@ -120,3 +120,32 @@ PERIOD_UNTIL = "止日"
 SHOW = "查看"
 DOWNLOAD_WORKBOOK = "下載報表（.xlsx）"
 CHART_ALT = "各類發現的數量"
+
+NOTICES = "群發通知"
+NOTICES_DEPARTMENT_ONLY = "只有黨群工作部可以群發通知。"
+NOTICE_TEXT = "通知內容"
+NOTICE_HINT = (
+    "選擇收件群組（同一類中任一符合即可，不同類須同時符合），寫好內容後先預覽；確認後才發出。"
+)
+EVERYTHING = "全部已備案群組"
+PREVIEW = "預覽收件群組"
+NOTICE_NUMBER = "群發 #{number}"
+AS_GROUPS_SEE = "群內看到的通知"
+RECIPIENTS = "收件群組（{n} 個）"
+CONFIRM_SEND = "確認發送"
+EXPIRES_AT = "預覽有效至"
+NOTICE_STATUSES = {"preview": "待確認", "sending": "發送中", "done": "已完成"}
+TARGET_STATUSES = {
+    "waiting": "待發",
+    "sending": "發送中",
+    "sent": "已發出",
+    "refused": "未發出",
+    "unconfirmed": "結果未知",
+    "skipped": "已略過",
+}
+
+
+def tally_line(sent: int, refused: int, unconfirmed: int, waiting: int, skipped: int) -> str:
+    return (
+        f"已發出 {sent}，未發出 {refused}，結果未知 {unconfirmed}，待發 {waiting}，已略過 {skipped}"
+    )

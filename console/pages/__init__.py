@@ -22,9 +22,9 @@ class Page:
 
 
 def _pages() -> tuple[Page, ...]:
-    from console.pages import group, registry, reports
+    from console.pages import group, notices, registry, reports
 
-    return (registry.PAGE, group.PAGE, reports.PAGE)
+    return (registry.PAGE, group.PAGE, reports.PAGE, notices.PAGE)
 
 
 PAGES: tuple[Page, ...] = _pages()

@@ -50,13 +50,7 @@ def _bad(bad: Bad, units: list[str]) -> str:
 
 
 def _problem(problem: Problem, shown: list[str], length: int) -> str:
-    if problem.why == "flagged":
-        return texts.flagged(problem.kinds)
-    if problem.why == "too_long":
-        return texts.too_long(length)
-    if problem.why == "empty":
-        return texts.NO_TEXT
-    return texts.nothing_selected(shown)
+    return texts.problem(problem.why, problem.kinds, shown, length)
 
 
 @broadcast_cmd.handle()

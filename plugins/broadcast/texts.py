@@ -116,3 +116,14 @@ def tally(
     if len(refused) > REFUSED_LIMIT:
         lines.append(f"……另有{len(refused) - REFUSED_LIMIT}個群組被拒")
     return "\n".join(lines)
+
+
+def problem(why: str, kinds: Sequence[str], shown: Sequence[str], length: int) -> str:
+    """Why no broadcast was made (service.Problem), for the chat command and the console."""
+    if why == "flagged":
+        return flagged(kinds)
+    if why == "too_long":
+        return too_long(length)
+    if why == "empty":
+        return NO_TEXT
+    return nothing_selected(shown)

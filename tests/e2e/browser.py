@@ -71,6 +71,12 @@ class Browser:
 
         await asyncio.to_thread(clicking)
 
+    async def click_box(self, css: str) -> None:
+        """Click something that leads nowhere (a checkbox)."""
+        from selenium.webdriver.common.by import By
+
+        await asyncio.to_thread(lambda: self.driver.find_element(By.CSS_SELECTOR, css).click())
+
     def text(self, css: str = "body") -> str:
         from selenium.webdriver.common.by import By
 

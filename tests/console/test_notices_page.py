@@ -1,0 +1,60 @@
+"""Notices to many groups from the console: picked groups previewed, refusals that change
+nothing, and only the department."""
+
+import re
+
+import httpx
+
+from models.broadcast import Broadcast
+from tests import accounts
+from tests.console.client import console_as
+from tests.plugins.registry.helpers import filed_group
+
+
+async def _csrf(client: httpx.AsyncClient, path: str) -> str:
+    page = await client.get(path)
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found is not None, page.text
+    return found.group(1)
+
+
+async def test_the_department_previews_a_notice_to_the_groups_it_picked() -> None:
+    await filed_group(accounts.GROUP)
+    await filed_group(accounts.OTHER_GROUP, unit="XX村")
+    async with console_as(accounts.DEPARTMENT) as client:
+        csrf = await _csrf(client, "/console/notices")
+        made = await client.post(
+            "/console/notices", data={"csrf": csrf, "unit": "XX社區", "text": "週五下午開會"}
+        )
+        assert made.status_code == 303
+        page = await client.get(made.headers["location"])
+    assert page.status_code == 200
+    assert f'id="target-{accounts.GROUP}"' in page.text
+    assert f'id="target-{accounts.OTHER_GROUP}"' not in page.text
+    assert "週五下午開會" in page.text
+    assert 'id="confirm"' in page.text
+    (broadcast,) = await Broadcast.all()
+    assert (broadcast.asked_by, broadcast.text) == (accounts.DEPARTMENT, "週五下午開會")
+
+
+async def test_a_bad_notice_is_answered_and_nothing_is_made() -> None:
+    await filed_group(accounts.GROUP)
+    async with console_as(accounts.DEPARTMENT) as client:
+        csrf = await _csrf(client, "/console/notices")
+        unpicked = await client.post("/console/notices", data={"csrf": csrf, "text": "開會"})
+        marked = await client.post(
+            "/console/notices", data={"csrf": csrf, "everything": "1", "text": "機密★10年 文件"}
+        )
+        forged = await client.post("/console/notices", data={"everything": "1", "text": "開會"})
+    assert unpicked.status_code == 400
+    assert "請先指定收件群組" in unpicked.text
+    assert marked.status_code == 400
+    assert "保密標記" in marked.text
+    assert forged.status_code == 403
+    assert await Broadcast.all().count() == 0
+
+
+async def test_a_unit_leader_cannot_send_notices() -> None:
+    async with console_as(accounts.LEADER) as client:
+        page = await client.get("/console/notices")
+    assert page.status_code == 403
