@@ -3,6 +3,7 @@
 import asyncio
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
+from functools import partial
 
 import pytest
 
@@ -32,7 +33,7 @@ async def two_filed(bot_process: BotProcess) -> AsyncIterator[Peer]:
     ):
         start = len(peer.calls)
         await peer.group_message(group_id, owner, f"/備案 內部 {unit} 日常工作")
-        await peer.wait_for("send_group_msg", lambda c, g=group_id: _in(c, g), after=start)
+        await peer.wait_for("send_group_msg", partial(_in, group_id=group_id), after=start)
     yield peer
     await peer.close()
 
