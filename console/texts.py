@@ -149,3 +149,70 @@ def tally_line(sent: int, refused: int, unconfirmed: int, waiting: int, skipped:
     return (
         f"已發出 {sent}，未發出 {refused}，結果未知 {unconfirmed}，待發 {waiting}，已略過 {skipped}"
     )
+
+
+BLACKLIST = "黑名單"
+BLACKLIST_ENTRIES = "黑名單（生效中）"
+BLACKLIST_REQUESTS = "待確認的拉黑請求"
+BLACKLIST_SCOPE_ALL = "你是黨群工作部成員，可查看並決定全部請求。"
+BLACKLIST_SCOPE_UNITS = "你可查看並決定以下單位群組的黑名單與請求：{units}。"
+ENTRY = "編號"
+ACCOUNT_MASKED = "帳號"
+BLACKLIST_REASON = "原因"
+SOURCE_GROUP = "來源群"
+ADDED_AT = "列入時間"
+REQUESTED_BY = "申請人"
+REQUESTED_AT = "申請時間"
+CONFIRM_BAN = "確認"
+REJECT_BAN = "駁回"
+NO_ENTRIES = "黑名單目前沒有生效中的帳號。"
+NO_REQUESTS = "沒有等待確認的拉黑請求。"
+NOT_YOUR_UNIT = "（非本單位，不能決定）"
+
+
+def entries_count(n: int) -> str:
+    return f"共 {n} 個帳號"
+
+
+def requests_count(n: int) -> str:
+    return f"共 {n} 個請求"
+
+
+ROSTER = "實名名冊"
+ROSTER_NAME = "姓名"
+ROSTER_STATUS = "狀態"
+ROSTER_NOTE = "備註"
+ROSTER_DEPARTMENT_ONLY = "只有黨群工作部可以導入名冊。"
+ROSTER_HINT = (
+    "上傳 .xlsx 或 .csv 名冊（欄位：單位、姓名、帳號、狀態、備註）。先試算、不寫入；"
+    "確認無誤後再導入。選了單位，檔案即為該單位的完整名冊：檔案中沒有的該單位人員標記為調離。"
+)
+ROSTER_FILE = "名冊檔案"
+ROSTER_WHOLE_UNIT = "整個單位的名冊（可不選）"
+ROSTER_NO_UNIT = "（不選：只新增與更新）"
+ROSTER_PREVIEW = "試算"
+ROSTER_COMMIT = "確認導入"
+ROSTER_NO_FILE = "請選擇要上傳的名冊檔案。"
+ROSTER_EXPIRED = "這份試算已失效（已導入、已過期或不屬於此登入），未做任何變更。請重新上傳。"
+ROSTER_CHANGED_MEANWHILE = (
+    "試算之後名冊已有變動，未做任何變更。以下是按現在的名冊重新試算的結果，請再確認。"
+)
+ROSTER_ADDED = "新增"
+ROSTER_CHANGED = "更新"
+ROSTER_LEAVING = "標記調離"
+ROSTER_NOTHING = "這份檔案與現有名冊一致，導入不會有任何改動。"
+ROSTER_RECENT = "最近的導入"
+ROSTER_SOURCE = "檔案"
+ROSTER_AT = "時間"
+ROSTER_NO_IMPORTS = "尚無導入記錄。"
+
+
+def roster_plan(filename: str, added: int, changed: int, unchanged: int, departed: int) -> str:
+    return (
+        f"試算「{filename}」：新增 {added} 人，更新 {changed} 人，未變 {unchanged} 人，"
+        f"標記調離 {departed} 人。尚未寫入。"
+    )
+
+
+def roster_more(n: int) -> str:
+    return f"……另有 {n} 人未列出"

@@ -28,3 +28,12 @@ def _pages() -> tuple[Page, ...]:
 
 
 PAGES: tuple[Page, ...] = _pages()
+
+
+def _blacklist_and_roster() -> tuple[Page, ...]:
+    from console.pages import blacklist, roster
+
+    return (blacklist.PAGE, roster.PAGE)
+
+
+PAGES = (*PAGES, *_blacklist_and_roster())

@@ -1,11 +1,13 @@
 """/確認拉黑 and /駁回拉黑 (COMMANDS.md): deciding a registered admin's request to blacklist.
 
 The department decides any request, a unit leader those from the unit's groups, in a group or
-in a private chat with the bot. Confirming puts the account on the street-wide list and sweeps it
-out of every managed group; the requester is told privately either way.
+in a private chat with the bot. The decision itself is plugins.measures.ban_decisions, which the
+console's blacklist page uses too: confirming puts the account on the street-wide list and sweeps
+it out of every managed group; the requester is told privately either way.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
@@ -15,18 +17,13 @@ from adapters.events import Sender, parse_args, platform_for
 from core import runtime
 from core.accounts import serving
 from core.commands import command
-from core.send import reply, to_person
-from models.measures import BlacklistRequest, RequestStatus
-from plugins.measures import blacklist, store, texts
-from plugins.measures.commands import MANUAL_ARTICLE
-from plugins.measures.escalation import Level
-from plugins.measures.listing import list_everywhere
-from plugins.measures.measure import Measure
+from core.send import reply
+from models.measures import BlacklistRequest
+from plugins.measures import ban_decisions, store, texts
 from plugins.measures.parse import parse_numbered
-from plugins.measures.service import escalate
 from plugins.registry import texts as registry_texts
 from plugins.registry.access import allowed, answer
-from plugins.registry.roles import EVERYONE, LEADERS, Role, is_protected, roles_in_event
+from plugins.registry.roles import EVERYONE, LEADERS, Role, roles_in_event
 
 
 @dataclass(frozen=True)
@@ -53,11 +50,9 @@ async def _decision(
     request = await store.find_request(parsed.number)
     if request is None:
         await answer(matcher, bot, event, texts.unknown_request(parsed.number))
-    if not blacklist.may_lift(department=department, led_units=led, entry_unit=request.unit):
-        await answer(matcher, bot, event, texts.request_other_unit(request.id, request.unit))
-    if request.status != RequestStatus.PENDING:
-        approved = request.status == RequestStatus.APPROVED
-        await answer(matcher, bot, event, texts.request_decided(request.id, approved))
+    problem = ban_decisions.refusal(request, department=department, led_units=led)
+    if problem is not None:
+        await answer(matcher, bot, event, problem)
     return Decision(sender, request, parsed.reason)
 
 
@@ -67,44 +62,12 @@ confirm_cmd = command("確認拉黑", "ban_confirm")
 @confirm_cmd.handle()
 async def _confirm(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     d = await _decision(matcher, bot, event, arg, texts.USAGE_BAN_CONFIRM, needs_reason=False)
-    request = d.request
-    if is_protected(request.user_id, bot.self_id):
-        await answer(matcher, bot, event, texts.PROTECTED_TARGET)
-    if not await store.decide_request(request, RequestStatus.APPROVED, d.sender.user_id, ""):
-        approved = request.status == RequestStatus.APPROVED
-        await answer(matcher, bot, event, texts.request_decided(request.id, approved))
-    platform = serving(bot, request.group_id)
-    measure = Measure(
-        kind=blacklist.BLACKLIST,
-        article=MANUAL_ARTICLE,
-        action=None,
-        group_id=request.group_id,
-        target=request.user_id,
-        actor=d.sender.user_id,
-        unit=request.unit,
-        reason=request.reason,
-        detail={"request": request.id, "requested_by": request.requested_by},
-        platform=request.platform,
+    platform = serving(bot, d.request.group_id)
+    decided = await ban_decisions.confirm(
+        platform, d.request, d.sender.user_id, partial(reply, bot, event), self_id=bot.self_id
     )
-    listed = await list_everywhere(platform, measure, first=request.group_id)
-    await reply(
-        bot,
-        event,
-        texts.request_approved(request.id, listed.removed, listed.failed, listed.already),
-    )
-    if request.requested_by != d.sender.user_id:
-        told = texts.requester_approved(request.id, listed.removed)
-        await to_person(platform, request.requested_by, told)
-    notice = texts.ban_notice(
-        request.group_id,
-        request.unit,
-        d.sender.user_id,
-        request.user_id,
-        request.reason,
-        listed.removed,
-        listed.failed,
-    )
-    await escalate(platform, request.unit, [Level.UNIT, Level.STREET], notice)
+    if decided.refused is not None:
+        await answer(matcher, bot, event, decided.refused)
 
 
 reject_cmd = command("駁回拉黑", "ban_reject")
@@ -113,11 +76,8 @@ reject_cmd = command("駁回拉黑", "ban_reject")
 @reject_cmd.handle()
 async def _reject(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     d = await _decision(matcher, bot, event, arg, texts.USAGE_BAN_REJECT, needs_reason=True)
-    request = d.request
-    if not await store.decide_request(request, RequestStatus.REJECTED, d.sender.user_id, d.reason):
-        approved = request.status == RequestStatus.APPROVED
-        await answer(matcher, bot, event, texts.request_decided(request.id, approved))
-    await reply(bot, event, texts.request_rejected(request.id, d.reason))
-    if request.requested_by != d.sender.user_id:
-        told = texts.requester_rejected(request.id, d.reason)
-        await to_person(platform_for(bot), request.requested_by, told)
+    decided = await ban_decisions.reject(
+        platform_for(bot), d.request, d.sender.user_id, d.reason, partial(reply, bot, event)
+    )
+    if decided.refused is not None:
+        await answer(matcher, bot, event, decided.refused)

@@ -60,13 +60,20 @@ class Browser:
 
     async def click(self, css: str) -> None:
         """Click and wait for the page the click leads to."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.wait import WebDriverWait
 
         def clicking() -> None:
-            old = self.driver.find_element(By.TAG_NAME, "html")
-            self.driver.find_element(By.CSS_SELECTOR, css).click()
+            for attempt in range(3):  # the page may still be settling from the last navigation
+                try:
+                    old = self.driver.find_element(By.TAG_NAME, "html")
+                    self.driver.find_element(By.CSS_SELECTOR, css).click()
+                    break
+                except WebDriverException as exc:
+                    if attempt == 2 or "document" not in str(exc) and "stale" not in str(exc):
+                        raise
             WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
 
         await asyncio.to_thread(clicking)
