@@ -72,7 +72,7 @@ class Browser:
                     self.driver.find_element(By.CSS_SELECTOR, css).click()
                     break
                 except WebDriverException as exc:
-                    if attempt == 2 or "document" not in str(exc) and "stale" not in str(exc):
+                    if attempt == 2 or ("document" not in str(exc) and "stale" not in str(exc)):
                         raise
             WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
 
