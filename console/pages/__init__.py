@@ -22,9 +22,15 @@ class Page:
 
 
 def _pages() -> tuple[Page, ...]:
-    from console.pages import group, registry
+    from console.pages import audit, group, health, incidents, registry
 
-    return (registry.PAGE, group.PAGE)
+    return (
+        registry.PAGE,
+        group.PAGE,
+        incidents.PAGE,
+        health.PAGE,
+        audit.PAGE,
+    )
 
 
 PAGES: tuple[Page, ...] = _pages()
