@@ -28,6 +28,7 @@ NOTES = (
     "  one run of 20,000 sent with no window, the memory figures one bot's, the cluster one run",
     "  of 2,000 groups on PostgreSQL (skipped without QUNGUI_TEST_PG_URL; the lease loops",
     "  2,000 jobs each, mean). CPU figures are process time; the others are wall clock.",
+    "The console pages: median of 7 in-process renders each (httpx over ASGI), after a warm-up.",
     "Load, burst, memory and cluster runs set QUNGUI_SEND_PER_SECOND={send} and QUNGUI_MANAGE_PER_SECOND={manage}",
     "  (the defaults, 1.0 and 0.7, keep a QQ account safe): they measure the bot, not QQ's limits.",
     "  The load run's peer keeps at most 100 messages ahead of the bot's last recall.",

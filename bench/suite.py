@@ -60,6 +60,7 @@ BENCHES = (
     Bench("burst", "bench.bench_burst", (), ("--messages", "2000"), 1500),
     Bench("memory", "bench.bench_memory", (), (), 1800),
     Bench("cluster", "bench.bench_cluster", (), ("--groups", "200"), 1500),
+    Bench("console", "bench.bench_console", (), ("--groups", "200", "--records", "10000"), 600),
 )
 
 

@@ -216,3 +216,53 @@ def roster_plan(filename: str, added: int, changed: int, unchanged: int, departe
 
 def roster_more(n: int) -> str:
     return f"……另有 {n} 人未列出"
+
+
+INCIDENTS = "處置事件"
+INCIDENTS_HINT = "最上方是需要有人處理的：未執行、結果未知、已請有權限者處理；其餘按時間由新到舊。證據一律已遮蔽。"
+ATTENTION = "需要處理"
+RECENT = "其他處置"
+NO_ATTENTION = "（目前沒有需要處理的事件）"
+NO_INCIDENTS = "（沒有處置事件）"
+NEXT_PAGE = "下一頁（更早）"
+FIRST_PAGE = "回到第一頁"
+REASON_SHOWN = "原因（已遮蔽）"
+BAD_PAGE = "頁碼有誤。"
+
+HEALTH = "帳號狀態"
+HEALTH_ONLY = "只有黨群工作部可以查看帳號狀態。"
+THIS_NODE = "本程序（節點）：{node}"
+ACCOUNT_ID = "機器人帳號"
+NODE = "程序（節點）"
+ALIVE = "運作中"
+DOWN = "已離線"
+CONNECTED_SINCE = "連線起"
+LAST_EVENT = "最後事件"
+SENDS_WAITING = "待發訊息"
+MANAGES_WAITING = "待執行管理"
+PAUSED = "發送暫停"
+NOT_PAUSED = "未暫停"
+GROUPS_KNOWN = "所在群數"
+NO_ACCOUNTS = "（目前沒有已連線的機器人帳號）"
+
+
+def paused_for(seconds: float) -> str:
+    return f"暫停中，尚餘 {seconds:.0f} 秒（風控退避）"
+
+
+AUDIT = "審計核驗"
+AUDIT_ONLY = "只有黨群工作部可以核驗審計鏈。"
+AUDIT_HINT = "核驗會重新計算每一條處置記錄的封存值並比對錨點記錄，與 manage.py audit verify 相同；記錄多時需要數秒。"
+CHAIN_HEAD = "鏈頭"
+RECORD_COUNT = "記錄數"
+HEAD_DIGEST = "鏈頭摘要"
+EMPTY_CHAIN = "（尚無記錄）"
+RUN_VERIFY = "開始核驗"
+VERDICT = "核驗結果"
+AUDIT_OK = "完整"
+AUDIT_BROKEN = "已損壞"
+AUDIT_UNUSABLE = "無法核驗"
+
+
+def verified_in(seconds: float) -> str:
+    return f"核驗用時 {seconds:.1f} 秒。"

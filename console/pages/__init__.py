@@ -22,9 +22,17 @@ class Page:
 
 
 def _pages() -> tuple[Page, ...]:
-    from console.pages import group, notices, registry, reports
+    from console.pages import audit, group, health, incidents, notices, registry, reports
 
-    return (registry.PAGE, group.PAGE, reports.PAGE, notices.PAGE)
+    return (
+        registry.PAGE,
+        group.PAGE,
+        incidents.PAGE,
+        reports.PAGE,
+        notices.PAGE,
+        health.PAGE,
+        audit.PAGE,
+    )
 
 
 PAGES: tuple[Page, ...] = _pages()

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from tortoise.functions import Sum
+
 from console import texts
 from console.people import Viewer
 from core import runtime
@@ -87,21 +89,28 @@ async def rows_for(viewer: Viewer) -> list[Row]:
     groups = await query
     ids = [g.id for g in groups]
     admins: defaultdict[int, list[int]] = defaultdict(list)
-    for admin in await RegisteredAdmin.filter(group_id__in=ids, until=None).order_by("since"):
-        admins[admin.group_id].append(admin.user_id)  # type: ignore[attr-defined]
+    # Plain tuples, not model instances: a street's 1,000 groups stay under the page's 300 ms.
+    current = RegisteredAdmin.filter(group_id__in=ids, until=None).order_by("since", "id")
+    for group_id, user_id in await current.values_list("group_id", "user_id"):
+        admins[group_id].append(user_id)
     off: defaultdict[int, set[str]] = defaultdict(set)
-    for switch in await DutySwitch.filter(group_id__in=ids, enabled=False):
-        off[switch.group_id].add(switch.duty)  # type: ignore[attr-defined]
+    switched = DutySwitch.filter(group_id__in=ids, enabled=False)
+    for group_id, duty in await switched.values_list("group_id", "duty"):
+        off[group_id].add(duty)
     messages = await _messages_7d(ids)
     return [_row(g, admins[g.id], off[g.id], messages[g.id]) for g in groups]
 
 
 async def _messages_7d(ids: Iterable[int]) -> Counter[int]:
     today = datetime.now(UTC).astimezone(ZoneInfo(runtime.org().street.timezone)).date()
-    counted: Counter[int] = Counter()
-    for day in await ActivityDay.filter(group_id__in=list(ids), day__gte=today - timedelta(6)):
-        counted[day.group_id] += day.messages  # type: ignore[attr-defined]
-    return counted
+    week = ActivityDay.filter(group_id__in=list(ids), day__gte=today - timedelta(6))
+    summed = week.annotate(total=Sum("messages")).group_by("group_id")
+    return Counter(
+        {
+            group_id: int(total or 0)
+            for group_id, total in await summed.values_list("group_id", "total")
+        }
+    )
 
 
 def _row(group: Group, admins: list[int], off: set[str], messages: int) -> Row:
