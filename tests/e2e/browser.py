@@ -4,10 +4,16 @@ its peer answering the bot while the browser waits for a page."""
 
 import asyncio
 import os
+import re
 import shutil
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.peer import Peer
 
 ROOT = Path(__file__).parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "console"
@@ -109,3 +115,31 @@ class Browser:
 
     def close(self) -> None:
         self.driver.quit()
+
+
+async def code_for(peer: "Peer", account: int, seen: int, within: float = 10) -> str:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        for text in peer.delivered_to(account)[seen:]:
+            if found := re.search(r"驗證碼 (\d{6})", text):
+                return found.group(1)
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"no code reached {account}: {peer.delivered_to(account)}")
+
+
+async def log_in(browser: "Browser", peer: "Peer", account: int, shots: str = "") -> None:
+    """Log in through the real code flow: the code is read from the peer's private message."""
+    seen = len(peer.delivered_to(account))
+    await browser.open("/console")
+    assert browser.path == "/console/login"
+    if shots:
+        browser.shot(f"{shots}-login")
+    await browser.fill("#account", str(account))
+    await browser.click("#login button")
+    assert browser.path == "/console/login/code"
+    if shots:
+        browser.shot(f"{shots}-code")
+    code = await code_for(peer, account, seen)
+    await browser.fill("#code-input", code)
+    await browser.click("#code button")
+    assert browser.path == "/console/registry", browser.text()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests import accounts
+from tests.e2e.browser import Browser, skip_without_browser
 from tests.e2e.pg import pg_url  # noqa: F401  (the fixture, for every end-to-end test)
 from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import Peer, PeerMember
@@ -32,3 +33,11 @@ async def peer(bot_process: BotProcess) -> AsyncIterator[Peer]:
     await peer.connect()
     yield peer
     await peer.close()
+
+
+@pytest.fixture
+def browser(bot_process: BotProcess) -> Iterator[Browser]:
+    skip_without_browser()
+    opened = Browser(f"http://127.0.0.1:{bot_process.port}")
+    yield opened
+    opened.close()

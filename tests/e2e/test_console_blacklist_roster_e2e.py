@@ -3,7 +3,6 @@ over a socket, a headless chromium logged in with the code the bot sent privatel
 
 import asyncio
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,23 +11,14 @@ from openpyxl import Workbook
 
 from plugins.registry.people import masked_account
 from tests import accounts
-from tests.e2e.browser import Browser, skip_without_browser
+from tests.e2e.browser import Browser, log_in
 from tests.e2e.process import BotProcess
-from tests.e2e.test_console_e2e import _log_in
 from tests.peer import Peer, PeerMember, at, text
 
 pytestmark = pytest.mark.e2e
 
 THIRD_GROUP = 700300
 PEOPLE_SQL = "SELECT unit, name, account, status, note FROM roster_person ORDER BY account"
-
-
-@pytest.fixture
-def browser(bot_process: BotProcess) -> Iterator[Browser]:
-    skip_without_browser()
-    opened = Browser(f"http://127.0.0.1:{bot_process.port}")
-    yield opened
-    opened.close()
 
 
 def _in(group_id: int):  # type: ignore[no-untyped-def]
@@ -70,7 +60,7 @@ async def test_the_department_confirms_a_request_and_the_sweep_starts(
     await peer.wait_for("send_private_msg", _to(accounts.DEPARTMENT), after=start)
     [(number,)] = bot_process.query("SELECT id FROM blacklist_request WHERE status = 'pending'")
 
-    await _log_in(browser, peer, accounts.DEPARTMENT)
+    await log_in(browser, peer, accounts.DEPARTMENT)
     await browser.open("/console/blacklist")
     row = browser.text(f"#request-{number}")
     assert masked_account(accounts.MEMBER) in row  # as the bot shows accounts
@@ -144,7 +134,7 @@ async def test_a_roster_with_a_bad_row_changes_nothing_and_a_good_one_is_preview
     assert bot_process.manage("roster", "import", str(first)).returncode == 0
     before = bot_process.query(PEOPLE_SQL)
 
-    await _log_in(browser, peer, accounts.DEPARTMENT)
+    await log_in(browser, peer, accounts.DEPARTMENT)
     await browser.open("/console/roster")
     browser.shot("roster-empty-form")
     broken = _xlsx(

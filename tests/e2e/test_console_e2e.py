@@ -3,31 +3,22 @@ chromium logging in with the code the bot sent privately."""
 
 import asyncio
 import re
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from functools import partial
 
 import pytest
 
 from tests import accounts
-from tests.e2e.browser import Browser, skip_without_browser
+from tests.e2e.browser import Browser, code_for, log_in
 from tests.e2e.process import TOKEN, BotProcess, new_peer
 from tests.peer import Peer, PeerMember
 
 pytestmark = pytest.mark.e2e
 
 VILLAGE_OWNER = 40003
-
-
-@pytest.fixture
-def browser(bot_process: BotProcess) -> Iterator[Browser]:
-    skip_without_browser()
-    opened = Browser(f"http://127.0.0.1:{bot_process.port}")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
@@ -61,33 +52,6 @@ def _to(call, group_id: int) -> bool:  # type: ignore[no-untyped-def]
     return int(call.params.get("group_id", 0)) == group_id
 
 
-async def _code_for(peer: Peer, account: int, seen: int, within: float = 10) -> str:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        for text in peer.delivered_to(account)[seen:]:
-            if found := re.search(r"驗證碼 (\d{6})", text):
-                return found.group(1)
-        await asyncio.sleep(0.05)
-    raise TimeoutError(f"no code reached {account}: {peer.delivered_to(account)}")
-
-
-async def _log_in(browser: Browser, peer: Peer, account: int, shots: str = "") -> None:
-    seen = len(peer.delivered_to(account))
-    await browser.open("/console")
-    assert browser.path == "/console/login"
-    if shots:
-        browser.shot(f"{shots}-login")
-    await browser.fill("#account", str(account))
-    await browser.click("#login button")
-    assert browser.path == "/console/login/code"
-    if shots:
-        browser.shot(f"{shots}-code")
-    code = await _code_for(peer, account, seen)
-    await browser.fill("#code-input", code)
-    await browser.click("#code button")
-    assert browser.path == "/console/registry", browser.text()
-
-
 def _status(bot_process: BotProcess, group_id: int) -> tuple[str, int | None, str]:
     rows = bot_process.query(
         'SELECT status, decided_by, status_reason FROM "group" WHERE group_id = ?', group_id
@@ -109,7 +73,7 @@ async def test_the_department_logs_in_with_a_code_and_approves_and_rejects(
     bot_process: BotProcess, two_pending: Peer, browser: Browser
 ) -> None:
     peer = two_pending
-    await _log_in(browser, peer, accounts.DEPARTMENT, shots="department")
+    await log_in(browser, peer, accounts.DEPARTMENT, shots="department")
     page = browser.text("#registry")
     assert "XX社區居民群" in page
     assert "XX村村民群" in page
@@ -153,7 +117,7 @@ async def test_the_department_logs_in_with_a_code_and_approves_and_rejects(
 async def test_a_unit_leader_sees_only_the_units_groups_and_decides_nothing(
     bot_process: BotProcess, two_pending: Peer, browser: Browser
 ) -> None:
-    await _log_in(browser, two_pending, accounts.LEADER)
+    await log_in(browser, two_pending, accounts.LEADER)
     assert browser.has(f"#group-qq-{accounts.GROUP}")
     assert not browser.has(f"#group-qq-{accounts.OTHER_GROUP}")
     assert not browser.has("button.approve")
@@ -177,7 +141,7 @@ async def test_a_form_without_its_csrf_token_is_refused_and_changes_nothing(
     bot_process: BotProcess, two_pending: Peer, browser: Browser
 ) -> None:
     peer = two_pending
-    await _log_in(browser, peer, accounts.DEPARTMENT)
+    await log_in(browser, peer, accounts.DEPARTMENT)
     url = f"{browser.base}/console/registry/qq/{accounts.GROUP}/decide"
     start = len(peer.calls)
     cookie = browser.cookie_header()
@@ -248,7 +212,7 @@ async def test_failed_codes_are_rate_limited_per_account(
 
     seen = len(two_pending.delivered_to(accounts.DEPARTMENT))
     assert (await asyncio.to_thread(post, "/login", account=str(accounts.DEPARTMENT)))[0] == 200
-    code = await _code_for(two_pending, accounts.DEPARTMENT, seen)
+    code = await code_for(two_pending, accounts.DEPARTMENT, seen)
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
     answers = [(await asyncio.to_thread(post, "/login/code", code=wrong))[0] for _ in range(5)]
     assert answers == [400] * 5

@@ -1,28 +1,17 @@
 """The incidents, health and audit pages in a real browser, after a real login: the bot process,
 the OneBot peer over a socket, a recall on record, and a screenshot of each page."""
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests import accounts
-from tests.e2e.browser import Browser, skip_without_browser
+from tests.e2e.browser import Browser, log_in
 from tests.e2e.process import BotProcess
 from tests.e2e.test_confidential_e2e import _file_group, _records
-from tests.e2e.test_console_e2e import _log_in
 from tests.peer import Peer
 
 pytestmark = pytest.mark.e2e
 
 MARKED = "明天會議材料（機密★1年），內容如下：撥款三百萬"
-
-
-@pytest.fixture
-def browser(bot_process: BotProcess) -> Iterator[Browser]:
-    skip_without_browser()
-    opened = Browser(f"http://127.0.0.1:{bot_process.port}")
-    yield opened
-    opened.close()
 
 
 async def _a_recall(peer: Peer, bot_process: BotProcess) -> None:
@@ -37,7 +26,7 @@ async def test_the_department_reads_incidents_health_and_verifies_the_audit_chai
     bot_process: BotProcess, peer: Peer, browser: Browser
 ) -> None:
     await _a_recall(peer, bot_process)
-    await _log_in(browser, peer, accounts.DEPARTMENT)
+    await log_in(browser, peer, accounts.DEPARTMENT)
 
     await browser.open("/console/incidents")
     assert browser.path == "/console/incidents"
@@ -74,7 +63,7 @@ async def test_a_unit_leader_reads_the_units_incidents_and_is_refused_health_and
     bot_process: BotProcess, peer: Peer, browser: Browser
 ) -> None:
     await _a_recall(peer, bot_process)
-    await _log_in(browser, peer, accounts.LEADER)
+    await log_in(browser, peer, accounts.LEADER)
     await browser.open("/console/incidents")
     assert "撤回" in browser.text("#recent")
     assert not browser.has("nav a[href='/console/health']")

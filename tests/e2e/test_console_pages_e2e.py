@@ -2,15 +2,14 @@
 
 import asyncio
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from functools import partial
 
 import pytest
 
 from tests import accounts
-from tests.e2e.browser import Browser, skip_without_browser
+from tests.e2e.browser import Browser, log_in
 from tests.e2e.process import TOKEN, BotProcess, new_peer
-from tests.e2e.test_console_e2e import _log_in
 from tests.e2e.test_console_e2e import two_pending as two_pending  # the fixture
 from tests.peer import Call, Peer, PeerMember, message_text
 
@@ -42,18 +41,10 @@ def _in(call: Call, group_id: int) -> bool:
     return int(call.params.get("group_id", 0)) == group_id
 
 
-@pytest.fixture
-def browser(bot_process: BotProcess) -> Iterator[Browser]:
-    skip_without_browser()
-    opened = Browser(f"http://127.0.0.1:{bot_process.port}")
-    yield opened
-    opened.close()
-
-
 async def test_a_leader_opens_the_units_group_page_and_not_another_units(
     two_pending: Peer, browser: Browser
 ) -> None:
-    await _log_in(browser, two_pending, accounts.LEADER)
+    await log_in(browser, two_pending, accounts.LEADER)
     await browser.click(f"#group-qq-{accounts.GROUP} a")
     assert browser.path == f"/console/group/qq/{accounts.GROUP}"
     profile = browser.text("#profile")
@@ -70,7 +61,7 @@ async def test_a_leader_opens_the_units_group_page_and_not_another_units(
 async def test_the_department_reads_the_street_report_with_its_chart_and_downloads_it(
     two_pending: Peer, browser: Browser
 ) -> None:
-    await _log_in(browser, two_pending, accounts.DEPARTMENT)
+    await log_in(browser, two_pending, accounts.DEPARTMENT)
     await browser.open("/console/reports")
     assert "【全街報告】" in browser.text("#summary")
     assert "群組 2 個" in browser.text("#summary")
@@ -94,7 +85,7 @@ async def test_the_department_sends_a_notice_to_the_groups_it_picked(
     two_filed: Peer, browser: Browser
 ) -> None:
     peer = two_filed
-    await _log_in(browser, peer, accounts.DEPARTMENT)
+    await log_in(browser, peer, accounts.DEPARTMENT)
     await browser.open("/console/notices")
     await browser.click_box("input[name=unit][value=XX社區]")
     await browser.fill("textarea[name=text]", "週五下午三點在禮堂開會")
