@@ -24,6 +24,8 @@ from console.pages import Page
 from console.people import Viewer
 from core import runtime
 from models.realname import RosterImport
+from plugins.measures.measure import Measure
+from plugins.measures.service import carry_out
 from plugins.realname import texts as realname_texts
 from plugins.realname.roster import RosterEntry
 from plugins.realname.roster_admin import import_bytes, plan_file
@@ -217,6 +219,8 @@ async def commit(request: Request) -> Response:
         error = realname_texts.roster_refused(str(exc))
         return _page(request, status=400, error=error, recent=await _recent(), unit="", **base)
     counts = (result.added, result.changed, result.unchanged, result.departed)
+    if result.has_changes:
+        await _on_record(web.logged_in(request).account, found.filename, found.unit, counts)
     told = (
         realname_texts.roster_imported(*counts)
         if result.has_changes
@@ -224,6 +228,17 @@ async def commit(request: Request) -> Response:
     )
     _said[web.session_of(request).sid] = told
     return web.see_other(request, f"{web.PREFIX}/roster")
+
+
+async def _on_record(by: int, filename: str, unit: str | None, counts: tuple[int, ...]) -> None:
+    """The import in the measures chain, the console user its actor (the CLI's are not: they
+    are made on the bot's machine, outside any account)."""
+    added, changed, _, departed = counts
+    detail = {"file": filename[-100:], "added": added, "changed": changed, "departed": departed}
+    imported = Measure(
+        kind="roster_import", article=4, action=None, actor=by, unit=unit or "", detail=detail
+    )
+    await carry_out(None, imported)
 
 
 _said: dict[str, str] = {}  # the import's outcome, shown once on the page the commit leads to

@@ -21,6 +21,8 @@ KIND_NAMES = {
     "clearance_keep": "保留（不列入清理）",
     "clearance_unkeep": "取消保留",
     "content_policy": "內容設定",
+    "filing_decision": "備案審批",
+    "roster_import": "名冊匯入",
     "notice_undelivered": "私訊未送達",
     "scan_incomplete": "轉發未讀完",
     "broadcast": "群發確認",

@@ -1,7 +1,8 @@
 """Deciding a pending group (Art. 13): one path for the chat commands and the console.
 
-The decision is stored (who decided, when, why: the group's own record, as /批准 has always kept
-it), the group hears of it, and its registered admins are told privately.
+The decision is stored (who decided, when, why: the group's own record), recorded in the
+measures chain (kind `filing_decision`, the decider as actor, in chat or in the console alike),
+the group hears of it, and its registered admins are told privately.
 """
 
 from adapters.port import Platform
@@ -10,6 +11,8 @@ from models.registry import Group, GroupStatus
 from plugins.registry import store, texts
 
 MAX_REASON = 200
+DECISION_KIND = "filing_decision"
+ARTICLE = 13
 
 
 def refusal(group: Group | None, group_id: int, reason: str) -> str | None:
@@ -26,7 +29,20 @@ def refusal(group: Group | None, group_id: int, reason: str) -> str | None:
 async def decide(platform: Platform, group: Group, *, approve: bool, by: int, reason: str) -> None:
     """Approve or reject `group` (checked with `refusal` first) as `by`, and tell the group and
     its registered admins (not `by`) through `platform`, an account in the group."""
+    from plugins.measures.measure import Measure  # loaded after this plugin
+    from plugins.measures.service import carry_out
+
     await store.decide(group, approve=approve, by=by, reason=reason)
+    await group.fetch_related("unit")
+    decision = Measure.in_group(
+        group,
+        kind=DECISION_KIND,
+        article=ARTICLE,
+        actor=by,
+        reason=reason,
+        detail={"decision": "approve" if approve else "reject", "status": group.status.value},
+    )
+    await carry_out(platform, decision)
     told = texts.approved(group.group_id) if approve else texts.rejected(group.group_id, reason)
     await to_group(platform, group.group_id, told)
     admins = [a for a in await store.admin_ids(group) if a != by]

@@ -29,7 +29,9 @@ DIGEST_KIND = "report_digest"  # a mark: the street digest of one week was sent
 TRIAL_KIND = "trial_reminder"  # a mark: the trial-period reminder of one week was sent
 # Notices to many groups (plugins.broadcast) are on record, but they are no measures.
 NOTICE_KINDS = ("broadcast", "notice")
-NOT_MEASURES = frozenset({"content_policy", DIGEST_KIND, TRIAL_KIND, *NOTICE_KINDS})
+# The department's decisions on filings and the roster imports are on record, no measures either.
+RECORDS_ONLY = ("filing_decision", "roster_import")
+NOT_MEASURES = frozenset({"content_policy", DIGEST_KIND, TRIAL_KIND, *NOTICE_KINDS, *RECORDS_ONLY})
 NOT_FINDINGS = frozenset({"roster_match"})  # an approved join answer is no finding
 FILED = frozenset({"已備案", "已批准"})
 UNSETTLED = frozenset({"failed", "unconfirmed"})

@@ -274,6 +274,12 @@ async def test_the_dry_run_shows_the_diff_and_the_commit_imports_it(
         1,
     )
     assert "名冊已導入" in (await department.get("/console/roster")).text
+    (imported,) = await MeasureRecord.filter(action="roster_import")  # in the chain, by whom
+    assert (imported.actor, imported.unit, imported.detail["added"]) == (
+        accounts.DEPARTMENT,
+        "XX社區",
+        1,
+    )
     again = await department.post(
         "/console/roster/commit", {"csrf": department.csrf, "token": token}
     )

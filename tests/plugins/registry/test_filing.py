@@ -2,6 +2,7 @@
 
 from nonebug import App
 
+from models.measures import MeasureRecord
 from models.registry import Group, GroupStatus, GroupType, RegisteredAdmin
 from tests import accounts
 from tests.factories import (
@@ -111,6 +112,13 @@ async def test_department_approves_a_pending_group(app: App) -> None:
 
     group = await Group.get(group_id=accounts.GROUP)
     assert (group.status, group.decided_by) == (GroupStatus.APPROVED, accounts.DEPARTMENT)
+    (record,) = await MeasureRecord.filter(action="filing_decision")
+    assert (record.actor, record.group_id, record.article, record.detail["decision"]) == (
+        accounts.DEPARTMENT,
+        accounts.GROUP,
+        13,
+        "approve",
+    )
 
 
 async def test_department_rejects_from_a_private_chat_with_a_reason(app: App) -> None:
@@ -131,6 +139,12 @@ async def test_department_rejects_from_a_private_chat_with_a_reason(app: App) ->
 
     group = await Group.get(group_id=accounts.GROUP)
     assert (group.status, group.status_reason) == (GroupStatus.REJECTED, "用途不明")
+    (record,) = await MeasureRecord.filter(action="filing_decision")
+    assert (record.actor, record.reason, record.detail["decision"]) == (
+        accounts.SUPERUSER,
+        "用途不明",
+        "reject",
+    )
 
 
 async def test_reject_needs_a_reason_and_a_group_in_private(app: App) -> None:
