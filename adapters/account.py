@@ -6,7 +6,6 @@ group belong to the account and outlive it.
 
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from adapters.pacing import Limiter
 from adapters.port import Role
@@ -20,7 +19,7 @@ class Account:
     roles: dict[int, Role] = field(default_factory=dict)  # the account's own role, by group
     friends: frozenset[int] | None = None  # None: not read yet
     friends_read_at: float = 0.0
-    last_event_at: datetime | None = None  # the last event received through the account
+    last_event_at: float | None = None  # when the last event came through it (time.time())
 
     def friends_stale(self, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now

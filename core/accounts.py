@@ -14,8 +14,9 @@ back every few seconds (refresh_seconds), with the accounts online on live nodes
   for a moment act once.
 """
 
+import time
 from collections.abc import Collection, Mapping
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import nonebot
 from nonebot.adapters import Bot, Event
@@ -159,7 +160,11 @@ async def _report() -> None:
         paused = account.limiter.send.paused_for()
         await AccountOnline.filter(key=f"{port.name}:{port.self_id}", node=node.name()).update(
             reported_at=at,
-            last_event_at=account.last_event_at,
+            last_event_at=(
+                datetime.fromtimestamp(account.last_event_at, UTC)
+                if account.last_event_at is not None
+                else None
+            ),
             sends_waiting=account.limiter.send.waiting(),
             manages_waiting=account.limiter.manage.waiting(),
             paused_until=at + timedelta(seconds=paused) if paused else None,
@@ -190,7 +195,7 @@ async def prune_claims() -> None:
 
 async def admits(bot: Bot, event: Event) -> bool:
     """Whether this account handles `event` (False: another of the bot's accounts does)."""
-    account_of(bot).last_event_at = node.now()
+    account_of(bot).last_event_at = time.time()  # a float: this runs for every event
     where = group_of(event)
     if where is None:
         return True
@@ -198,8 +203,10 @@ async def admits(bot: Bot, event: Event) -> bool:
     if self_left(event):
         note(platform, bot.self_id, group_id, None)
         return True
-    note(platform, bot.self_id, group_id)
-    links = _links.get(where, {})
+    links = _links.get(where)
+    if links is None or bot.self_id not in links:
+        note(platform, bot.self_id, group_id)
+        links = _links[where]
     if len(links) < 2:
         return True
     online = {b for p, b in _online if p == platform} | set(local_platforms(platform))
