@@ -8,7 +8,7 @@ import re
 import shutil
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -68,7 +68,6 @@ class Browser:
         """Click and wait for the page the click leads to."""
         from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.wait import WebDriverWait
 
         def clicking() -> None:
@@ -80,7 +79,7 @@ class Browser:
                 except WebDriverException as exc:
                     if attempt == 2 or ("document" not in str(exc) and "stale" not in str(exc)):
                         raise
-            WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+            WebDriverWait(self.driver, 20).until(lambda _driver: _gone(old))
 
         await asyncio.to_thread(clicking)
 
@@ -143,3 +142,19 @@ async def log_in(browser: "Browser", peer: "Peer", account: int, shots: str = ""
     await browser.fill("#code-input", code)
     await browser.click("#code button")
     assert browser.path == "/console/registry", browser.text()
+
+
+def _gone(element: Any) -> bool:
+    """The page an element was on has been left. Chromium answers a query about an element of a
+    page it left either as stale (selenium's StaleElementReferenceException) or, while the next
+    page is being built, with "Node with given id does not belong to the document"; both mean
+    gone (selenium's own staleness_of takes only the first, and fails on the second)."""
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        element.is_enabled()
+    except WebDriverException as exc:
+        if "stale" in str(exc).lower() or "document" in str(exc):
+            return True
+        raise
+    return False
