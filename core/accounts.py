@@ -66,10 +66,10 @@ def local_platforms(platform: str | None = None) -> dict[str, Platform]:
     return found
 
 
-def any_platform() -> Platform | None:
-    """An account of this process, for notices to people that concern no group (core.send
-    finds another when this one cannot reach someone)."""
-    return next(iter(local_platforms().values()), None)
+def any_platform(platform: str | None = None) -> Platform | None:
+    """An account of this process (of `platform`), for notices to people that concern no group
+    (core.send finds another when this one cannot reach someone)."""
+    return next(iter(local_platforms(platform).values()), None)
 
 
 def links_of(platform: str, group_id: int) -> Links:
@@ -209,8 +209,9 @@ async def admits(bot: Bot, event: Event) -> bool:
         links = _links[where]
     if len(links) < 2:
         return True
-    online = {b for p, b in _online if p == platform} | set(local_platforms(platform))
-    if choose(links, online | {bot.self_id}) != bot.self_id:
+    here = set(nonebot.get_bots())  # this process's accounts (no port built: every event)
+    online = {b for p, b in _online if p == platform} | here
+    if choose(links, online) != bot.self_id:
         return False
     key = stable_key(event)
     if key is None:

@@ -49,10 +49,6 @@ async def give_back(key: str) -> None:
     await JobLease.filter(key=key, owner=node.owner()).update(expires_at=past)
 
 
-async def is_done(key: str) -> bool:
-    return await JobLease.exists(key=key, done_at__not_isnull=True)
-
-
 async def once(key: str, work: Callable[[], Awaitable[bool]]) -> bool:
     """Do `work` under the lease of `key`, once for all: done when it says so (True), given back
     when it could not (False) or failed. False also when another process holds it or it is done."""

@@ -62,9 +62,9 @@ async def _reaching(
     """The account to write through and the group it goes via: `platform` when it is a friend
     of the person or shares a group with them, else another account of this process that does
     (several accounts: each reaches the people of its own groups)."""
-    ports = {platform.self_id: platform, **accounts.local_platforms(platform.name)}
-    ports[platform.self_id] = platform  # the given one first, as given
-    for port in sorted(ports.values(), key=lambda p: p.self_id != platform.self_id):
+    others = accounts.local_platforms(platform.name)
+    others.pop(platform.self_id, None)
+    for port in (platform, *others.values()):
         via = await route(port, user_id, about)
         if via is not None or await port.is_friend(user_id):
             return port, via

@@ -18,7 +18,7 @@ from starlette.responses import Response
 from console import texts, web
 from console.pages import Page
 from console.people import Viewer
-from core.accounts import local_platforms, platform_for_group
+from core.accounts import any_platform, platform_for_group
 from models.measures import BlacklistEntry, BlacklistRequest, RequestStatus
 from models.registry import Group
 from plugins.measures import ban_decisions, store
@@ -141,9 +141,7 @@ async def decide(request: Request, number: int) -> Response:
     )
     if problem is not None:
         raise web.Refusal(409, problem)
-    port = platform_for_group(found.platform, found.group_id) or next(
-        iter(local_platforms(found.platform).values()), None
-    )
+    port = platform_for_group(found.platform, found.group_id) or any_platform(found.platform)
     if port is None:
         raise web.Refusal(503, texts.NO_ACCOUNT_ONLINE)
     told: list[str] = []

@@ -14,7 +14,7 @@ from console import texts, web
 from console.pages import Page
 from console.pages.registry_rows import BadFilter, parse_filters, rows_for
 from core import runtime
-from core.accounts import local_platforms, platform_for_group
+from core.accounts import any_platform, platform_for_group
 from plugins.registry import decisions, store
 from plugins.scanner.redact import redact
 
@@ -61,9 +61,7 @@ async def decide(request: Request, platform: str, group_id: int) -> Response:
     problem = decisions.refusal(group, group_id, reason)
     if problem is not None or group is None:
         raise web.Refusal(409, problem or texts.NOT_FOUND)
-    port = platform_for_group(platform, group_id) or next(
-        iter(local_platforms(platform).values()), None
-    )
+    port = platform_for_group(platform, group_id) or any_platform(platform)
     if port is None:
         raise web.Refusal(503, texts.NO_ACCOUNT_ONLINE)
     await decisions.decide(port, group, approve=approve, by=viewer.account, reason=reason)
