@@ -5,12 +5,8 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from nonebug import App
 
-from console import web
-from console.app import attach
-from console.session import Session, csrf_token, encode
 from models.measures import (
     BlacklistEntry,
     BlacklistRequest,
@@ -22,26 +18,19 @@ from models.realname import RosterImport, RosterPerson, RosterStatus
 from plugins.measures import texts as measure_texts
 from plugins.registry.people import masked_account
 from tests import accounts
+from tests.console.client import csrf_for, new_client
 from tests.factories import expect_private_send, make_bot
 from tests.plugins.measures.helpers import expect_kick, expect_lookup, requested
 from tests.plugins.registry.helpers import filed_group
-
-_app = FastAPI()
-attach(_app)
 
 
 class Console:
     """A browser of its own, logged in as `account`, with its session's CSRF token."""
 
     def __init__(self, clients: list[httpx.AsyncClient], account: int) -> None:
-        session = Session(f"sid-{account}", web.now(), user=account)
-        self.client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=_app),
-            base_url="http://127.0.0.1",
-            cookies={web.COOKIE: encode(web.key(), session)},
-        )
+        self.client = new_client(account)
         clients.append(self.client)
-        self.csrf = csrf_token(web.key(), session)
+        self.csrf = csrf_for(account)
 
     async def get(self, path: str) -> httpx.Response:
         return await self.client.get(path)

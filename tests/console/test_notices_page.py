@@ -1,28 +1,17 @@
 """Notices to many groups from the console: picked groups previewed, refusals that change
 nothing, and only the department."""
 
-import re
-
-import httpx
-
 from models.broadcast import Broadcast
 from tests import accounts
-from tests.console.client import console_as
+from tests.console.client import console_as, csrf_for
 from tests.plugins.registry.helpers import filed_group
-
-
-async def _csrf(client: httpx.AsyncClient, path: str) -> str:
-    page = await client.get(path)
-    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert found is not None, page.text
-    return found.group(1)
 
 
 async def test_the_department_previews_a_notice_to_the_groups_it_picked() -> None:
     await filed_group(accounts.GROUP)
     await filed_group(accounts.OTHER_GROUP, unit="XX村")
     async with console_as(accounts.DEPARTMENT) as client:
-        csrf = await _csrf(client, "/console/notices")
+        csrf = csrf_for(accounts.DEPARTMENT)
         made = await client.post(
             "/console/notices", data={"csrf": csrf, "unit": "XX社區", "text": "週五下午開會"}
         )
@@ -40,7 +29,7 @@ async def test_the_department_previews_a_notice_to_the_groups_it_picked() -> Non
 async def test_a_bad_notice_is_answered_and_nothing_is_made() -> None:
     await filed_group(accounts.GROUP)
     async with console_as(accounts.DEPARTMENT) as client:
-        csrf = await _csrf(client, "/console/notices")
+        csrf = csrf_for(accounts.DEPARTMENT)
         unpicked = await client.post("/console/notices", data={"csrf": csrf, "text": "開會"})
         marked = await client.post(
             "/console/notices", data={"csrf": csrf, "everything": "1", "text": "機密★10年 文件"}
