@@ -53,8 +53,6 @@ async def weekly_digest(now: datetime | None = None) -> bool:
 
 
 async def _send_digest(platform: Platform, monday: date, now: datetime) -> bool:
-    if week_key(monday) in await store.marked_weeks(DIGEST_KIND):
-        return False  # sent by another process since this one looked
     tz = store.street_tz()
     since, until = week_bounds(monday, tz)
     report = await store.gather_street(since, until, now)
@@ -81,19 +79,15 @@ async def trial_reminder(now: datetime | None = None) -> bool:
     platform = accounts.any_platform()
     if platform is None:
         return False
-    return await lease.once(
-        f"reports.trial:{week}:{end.isoformat()}", lambda: _send_trial(platform, now, week)
+    left = days_left(now.astimezone(tz).date(), end)
+    message = texts.trial_reminder(policy.title, policy.start, policy.trial_years, end, left)
+    return await lease.once(  # of several processes one sends it; a send that failed is freed
+        f"reports.trial:{week}:{end.isoformat()}",
+        lambda: _send_trial(platform, message, week, end),
     )
 
 
-async def _send_trial(platform: Platform, now: datetime, week: str) -> bool:
-    tz = store.street_tz()
-    policy = runtime.org().policy
-    end = policy.trial_end
-    if week in await store.marked_weeks(TRIAL_KIND, trial_end=end.isoformat()):
-        return False
-    left = days_left(now.astimezone(tz).date(), end)
-    message = texts.trial_reminder(policy.title, policy.start, policy.trial_years, end, left)
+async def _send_trial(platform: Platform, message: str, week: str, end: date) -> bool:
     outcomes = await to_people(platform, department_accounts(), message)
     delivered = sum(o.ok for o in outcomes)
     if not delivered:
