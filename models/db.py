@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "models.clearance",
     "models.cluster",
     "models.broadcast",
+    "models.members",
 ]
 
 

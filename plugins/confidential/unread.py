@@ -53,7 +53,7 @@ async def report_unread(
                 group,
                 kind=KIND,
                 article=ARTICLE,
-                action=Recall(posted.message_id) if first else None,
+                action=Recall(posted.group_id, posted.message_id) if first else None,
                 target=posted.user_id,
                 category=KIND,
                 reason=texts.unread_reason(cuts),
