@@ -89,6 +89,14 @@ def _until(seconds: int, now: float) -> int:
     return int(now) + max(seconds, FOREVER_UNDER + 1)
 
 
+def _text_params(chat: int, text: str, entities: list[dict[str, Any]]) -> dict[str, Any]:
+    """sendMessage's parameters: no parse_mode ever, entities only where there are mentions."""
+    params: dict[str, Any] = {"chat_id": chat, "text": text}
+    if entities:
+        params["entities"] = entities
+    return params
+
+
 def to_calls(action: Action, now: float) -> list[tuple[str, dict[str, Any]]]:
     """The Bot API calls (the adapter's snake-case names) that carry `action` out, in order;
     [] for an action Telegram has no way to do."""
@@ -126,9 +134,11 @@ def to_calls(action: Action, now: float) -> list[tuple[str, dict[str, Any]]]:
                 return []
             method = "approve_chat_join_request" if approve else "decline_chat_join_request"
             return [(method, {"chat_id": parts[0], "user_id": parts[1]})]
-        case SendGroup(group_id, message) | SendPrivate(group_id, message, _):
+        case SendGroup(chat, message) | SendPrivate(chat, message, _):
+            # A private chat's id is the person's own (Bot API: ChatJoinRequest.user_chat_id
+            # "…the identifier of the user"); `via` has no meaning on Telegram.
             return [
-                ("send_message", {"chat_id": group_id, "text": text, "entities": entities or None})
+                ("send_message", _text_params(chat, text, entities))
                 for text, entities in chunks(message, telegram_people.shown_name)
             ]
         case SendPrivateFile(user_id, path, name, _):
@@ -234,7 +244,11 @@ class TelegramPlatform:
         return GroupInfo(group_id, title, members, SUPERGROUP_CAP)
 
     async def groups(self) -> list[GroupInfo] | Refused:
-        return Refused(Why.UNSUPPORTED, "Telegram 不列出機器人所在的群")
+        """The Bot API lists no bot's chats: the groups this account was seen in, by its own
+        updates, as core.accounts keeps them (stored, so they outlive a restart)."""
+        from core import accounts
+
+        return [GroupInfo(g, "", 0, 0) for g in accounts.groups_of(NAME, self.self_id)]
 
     async def forward_bundle(self, forward_id: str) -> Any | Refused:
         return Refused(Why.UNSUPPORTED, "Telegram 的轉發逐條到達")

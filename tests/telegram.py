@@ -176,6 +176,26 @@ def event(raw: dict[str, Any]) -> Event:
     return Event.parse_event(copy.deepcopy(raw))
 
 
+def filled(api: str, params: dict[str, Any]) -> dict[str, Any]:
+    """`params` as the adapter's Bot.call_api hands them on: every parameter of the API method
+    it did not get, as None (nonebot/adapters/telegram/bot.py, call_api; the adapter drops the
+    Nones before the request)."""
+    import inspect
+
+    from nonebot.adapters.telegram.api import API
+
+    method = getattr(API, api, None)
+    if method is None:
+        return params
+    names = [p for p in inspect.signature(method).parameters if p != "self"]
+    return {**dict.fromkeys(names), **params}
+
+
+def expect(ctx: Any, api: str, params: dict[str, Any], result: Any = True, **kw: Any) -> None:
+    """ctx.should_call_api for a Telegram call, with the parameters filled as the bot sends them."""
+    ctx.should_call_api(api, filled(api, params), result, **kw)
+
+
 def make_bot(ctx: Any) -> Bot:
     """A nonebug bot of the Telegram adapter's class (its calls reach `ctx.should_call_api`)."""
     return ctx.create_bot(
