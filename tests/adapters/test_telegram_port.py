@@ -61,7 +61,9 @@ def test_a_removal_bans_then_lifts_the_ban_unless_future_joins_are_refused() -> 
 def test_admin_rights_are_promotion_and_demotion() -> None:
     [(api, up)] = to_calls(SetAdmin(tg.GROUP, tg.ADMIN, True), NOW)
     assert api == "promote_chat_member"
-    assert up["can_delete_messages"] and up["can_restrict_members"] and up["can_invite_users"]
+    assert all(
+        up[right] for right in ("can_delete_messages", "can_restrict_members", "can_invite_users")
+    )
     [(_, down)] = to_calls(SetAdmin(tg.GROUP, tg.ADMIN, False), NOW)
     assert not any(v for k, v in down.items() if k.startswith("can_"))
 
