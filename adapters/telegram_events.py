@@ -89,8 +89,10 @@ def _learn(user: User | None) -> None:
 def sender_of(event: Event) -> Sender | None:
     if isinstance(event, GroupMessageEvent):
         _learn(event.from_)
-        chat = event.chat.id
-        return Sender(NAME, event.from_.id, chat, telegram_people.role(chat, event.from_.id))
+        chat, user = event.chat.id, event.from_.id
+        # The update says no role: the one learnt, or None (unknown) before the chat's admins are.
+        known = telegram_people.role(chat, user) if telegram_people.admins_known(chat) else None
+        return Sender(NAME, user, chat, known)
     if isinstance(event, PrivateMessageEvent):
         _learn(event.from_)
         return Sender(NAME, event.from_.id, None, None)

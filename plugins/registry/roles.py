@@ -6,7 +6,8 @@ from enum import StrEnum
 from nonebot.adapters import Bot, Event
 from nonebot.permission import SUPERUSER, Permission
 
-from adapters.events import sender_of
+from adapters.events import Sender, platform_for, sender_of
+from adapters.port import Member
 from adapters.port import Role as PlatformRole
 from core import runtime
 from core.org import Org
@@ -58,11 +59,20 @@ async def roles_in_event(bot: Bot, event: Event) -> frozenset[Role]:
     return roles_of(
         sender.user_id,
         superuser=await SUPERUSER(bot, event),
-        platform_role=sender.role,
+        platform_role=await _platform_role(bot, sender),
         org=runtime.org(),
         group_unit=group.unit.name if group else None,
         registered=await store.admin_ids(group) if group else (),
     )
+
+
+async def _platform_role(bot: Bot, sender: Sender) -> PlatformRole | None:
+    """The sender's role as the event says it; asked of the platform when the event does not
+    say (a Telegram message carries no role, and the chat's admins are not known yet)."""
+    if sender.role is not None or sender.group_id is None:
+        return sender.role
+    member = await platform_for(bot).member(sender.group_id, sender.user_id)
+    return member.role if isinstance(member, Member) else None
 
 
 def protected(

@@ -39,4 +39,5 @@ async def test_the_port_answers_admins_and_the_known_members(app: App) -> None:
         bot = tg.make_bot(ctx)
         tg.expect(ctx, "get_chat_administrators", {"chat_id": tg.GROUP}, _admins())
         found = await platform_for(bot).members(tg.GROUP)
+    assert isinstance(found, list)
     assert [(m.user_id, m.role) for m in found] == [(tg.OWNER, "owner"), (tg.MEMBER, "member")]
