@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "models.cluster",
     "models.broadcast",
     "models.members",
+    "models.ids",
 ]
 
 

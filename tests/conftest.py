@@ -123,6 +123,7 @@ async def clean_db(nonebug_init: None) -> None:
     )
     from models.cluster import AccountLink, AccountOnline, EventClaim, JobLease, Node
     from models.handover import Handover
+    from models.ids import PlatformId
     from models.measures import (
         AuditAnchor,
         BlacklistEntry,
@@ -153,7 +154,7 @@ async def clean_db(nonebug_init: None) -> None:
         AuditAnchor,
         *(AccountLink, AccountOnline, EventClaim, JobLease, Node),
         *(BroadcastTarget, Broadcast),
-        *(KnownMember, JoinQuestion, AccountBinding),
+        *(KnownMember, JoinQuestion, AccountBinding, PlatformId),
     ):
         await model.all().delete()
     runtime.settings().audit_anchor_file.unlink(missing_ok=True)
@@ -171,10 +172,12 @@ async def clean_db(nonebug_init: None) -> None:
     known_account()
     from adapters import telegram_edge, telegram_people
     from core import accounts as bot_accounts
+    from core import ids as platform_ids
     from core import members as known_members
 
     bot_accounts.forget()
     known_members.forget()
+    platform_ids.forget()
     telegram_people.forget()
     telegram_edge.forget()
     if scheduler.running:
