@@ -116,6 +116,9 @@ class JoinQuestion(Model):
     status = fields.CharEnumField(QuestionStatus, max_length=12, default=QuestionStatus.OPEN)
     closed_at = fields.DatetimeField(null=True)
     record_id = fields.IntField(null=True)  # the approval or refusal measure
+    # The roster person a matching answer named when the request was left to the admins
+    # (auto-approval off): bound to the account once the admins let the applicant in.
+    person_account = fields.BigIntField(null=True)
 
     class Meta:
         table = "join_question"
