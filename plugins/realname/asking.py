@@ -28,6 +28,7 @@ from models.registry import Group
 from plugins.realname import store, texts
 from plugins.realname.join import Claim, JoinDecision, answer_text, decide_join
 from plugins.realname.measure import act
+from plugins.realname.normal import match_key
 from plugins.realname.roster_index import RosterIndex
 from plugins.realname.rules import duty_group, rules_for, size_and_cap
 from plugins.registry import store as registry
@@ -39,8 +40,13 @@ ANSWER_SHOWN = 100  # characters of an answer passed on to the admins
 SUB_TYPE = "add"  # a request to join (AnswerJoin's sub_type; the flag names chat and person)
 
 
-async def ask(platform: Platform, group: Group, request: JoinRequest) -> None:
-    """Ask the applicant privately who they are; when that cannot be sent, tell the admins."""
+async def ask(platform: Platform, group: Group, request: JoinRequest, roster: RosterIndex) -> None:
+    """Ask the applicant privately who they are; when that cannot be sent, or the group's unit
+    has no roster to check an answer against, tell the admins instead."""
+    if not roster.has_unit(match_key(group.unit.name)):
+        outcome = texts.outcome_join_waiting(texts.JOIN_NO_ROSTER)
+        await _tell_admins(platform, group, request.user_id, None, outcome)
+        return
     question = await store.ask(
         platform=platform.name,
         bot_id=platform.self_id,

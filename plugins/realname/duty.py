@@ -21,7 +21,6 @@ from plugins.realname.checks import accepted, card_to_set
 from plugins.realname.deadline import deadline_for
 from plugins.realname.join import JoinDecision, answer_text, before_answer, decide_join
 from plugins.realname.measure import ARTICLE, act
-from plugins.realname.normal import match_key
 from plugins.realname.rules import GroupRules, duty_group, rules_for, size_and_cap
 from plugins.realname.wording import street_time
 from plugins.registry import store as registry
@@ -44,15 +43,8 @@ async def screen_request(platform: Platform, request: JoinRequest) -> None:
     roster = await store.roster_index()
     if not platform.can.join_answers:
         early = before_answer(blacklisted=blacklisted, member_count=members, member_cap=cap)
-        if early is None and not roster.has_unit(match_key(group.unit.name)):
-            outcome = texts.outcome_join_waiting(texts.JOIN_NO_ROSTER)
-            notice = texts.join_private_notice(
-                group.group_id, group.unit.name, request.user_id, None, outcome
-            )
-            admins = await registry.admin_ids(group)
-            await to_people(platform, admins, notice, about=group.group_id)
-        elif early is None:
-            await asking.ask(platform, group, request)
+        if early is None:
+            await asking.ask(platform, group, request, roster)
         else:
             await _answer_request(platform, group, request, early, cap)
         return
@@ -94,7 +86,8 @@ async def _answer_request(
 
 
 async def welcome(platform: Platform, joined: MemberChange) -> None:
-    """A new member: removed when blacklisted, given the roster's card, or asked to set one."""
+    """A new member: removed when blacklisted, given the roster's card, or asked to set one;
+    where there are no cards, known by their binding, or reported to the admins without one."""
     if str(joined.user_id) == platform.self_id:
         return
     group = await duty_group(joined.platform, joined.group_id)
