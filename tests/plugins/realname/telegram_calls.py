@@ -1,16 +1,12 @@
 """The Bot API calls the real-name duty makes on Telegram, as nonebug sees them, and a filed
 Telegram group.
 
-The Telegram Bot's `call_api` fills every parameter of the API method it was not given with None
-before the call reaches nonebug (nonebot/adapters/telegram/bot.py), and validates the result as
-the method's return type: so an expected call names every parameter, and a result has the
-Bot API's shape.
+The Telegram Bot's `call_api` validates the result as the method's return type, so a result has
+the Bot API's shape; `tg.expect` fills the parameters as the adapter does.
 """
 
-import inspect
 from typing import Any
 
-from nonebot.adapters.telegram.api import API
 from nonebot.adapters.telegram.exception import ActionFailed
 from nonebug.mixin.call_api import ApiContext
 
@@ -24,23 +20,14 @@ from tests import telegram as tg
 UNREACHABLE = "Forbidden: bot can't initiate conversation with a user"
 
 
-def expect(
-    ctx: ApiContext,
-    api: str,
-    params: dict[str, Any],
-    result: Any = None,
-    exception: Exception | None = None,
-) -> None:
-    names = [p for p in inspect.signature(getattr(API, api)).parameters if p != "self"]
-    full = dict.fromkeys(names) | params
-    ctx.should_call_api(api, full, result, exception)
+expect = tg.expect
 
 
 def expect_send(ctx: ApiContext, chat_id: int, text: str, *, refused: str = "") -> None:
     """A sendMessage of plain text (no parse_mode, no entities); `refused`: the Bot API's error."""
     sent = {"message_id": 1, "date": tg.now(), "chat": tg.private_chat(chat_id), "text": text}
     failure = ActionFailed(refused) if refused else None
-    expect(ctx, "send_message", {"chat_id": chat_id, "text": text}, sent, failure)
+    expect(ctx, "send_message", {"chat_id": chat_id, "text": text}, sent, exception=failure)
 
 
 def expect_group_info(ctx: ApiContext, members: int = 30, group_id: int = tg.GROUP) -> None:

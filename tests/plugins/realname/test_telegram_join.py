@@ -6,9 +6,7 @@ from datetime import timedelta
 import pytest
 from nonebug import App
 
-from adapters import telegram_people
 from adapters.telegram_events import NAME
-from core import members
 from models.measures import BlacklistEntry, MeasureRecord, RecordStatus
 from models.realname import AccountBinding, JoinQuestion, QuestionStatus, RealnameSetting
 from models.registry import Group
@@ -35,11 +33,7 @@ APPLICANT = tg.STRANGER
 
 
 @pytest.fixture(autouse=True)
-async def _telegram() -> None:
-    await JoinQuestion.all().delete()
-    await AccountBinding.all().delete()
-    telegram_people.forget()
-    members.forget()
+def _telegram_account() -> None:
     known_bot()
 
 
