@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from core.org import Org, OrgFileError, Policy, load_org, parse_org
+from adapters import onebot_events
+from core.org import Account, Org, OrgFileError, Policy, load_org, parse_org
+
+QQ = onebot_events.NAME  # the platform of a bare number
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "org.example.toml"
@@ -45,14 +48,14 @@ def test_the_example_file_loads() -> None:
     org = load_org(EXAMPLE)
     assert org.street.name == "XX街道"
     assert org.street.timezone == "Asia/Shanghai"
-    assert org.department.staff == (10001,)
+    assert org.department.staff == ((Account(QQ, 10001),),)
     assert [(u.name, u.kind) for u in org.units] == [
         ("黨群工作部", "機關"),
         ("XX社區", "社區"),
         ("XX村", "村"),
         ("XX工作站", "工作站"),
     ]
-    assert org.escalation.street_leaders == (30001,)
+    assert org.escalation.street_leaders == ((Account(QQ, 30001),),)
     assert org.escalation.report_group is None
     assert org.policy.trial_end == dt.date(2027, 1, 1)
 
@@ -170,10 +173,10 @@ def test_unknown_unit_is_none() -> None:
 
 def test_leaders_and_department() -> None:
     org = parse_org(GOOD)
-    assert [u.name for u in org.units_led_by(20002)] == ["XX村"]
-    assert org.units_led_by(99999) == ()
-    assert org.is_department(10001)
-    assert not org.is_department(20001)
+    assert [u.name for u in org.units_led_by(QQ, 20002)] == ["XX村"]
+    assert org.units_led_by(QQ, 99999) == ()
+    assert org.is_department(QQ, 10001)
+    assert not org.is_department(QQ, 20001)
 
 
 def test_the_org_is_frozen() -> None:
