@@ -12,7 +12,7 @@ Every notice to people the organisation file names goes through here (`to_org_pe
 `routes` for a caller sending more than one message to each, like the street report).
 """
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from nonebot.log import logger
@@ -32,7 +32,7 @@ def on(platform: str, user_ids: Iterable[int]) -> list[Account]:
     return [Account(platform, u) for u in user_ids]
 
 
-def persons(accounts_named: Iterable[Account], person_of: dict[Account, Person]) -> list[Person]:
+def persons(accounts_named: Iterable[Account], person_of: Mapping[Account, Person]) -> list[Person]:
     """The people `accounts_named` belong to, once each, in order (`person_of`: the file's
     grouping; an account it does not know is a person of its own)."""
     found: dict[Person, None] = {}
