@@ -6,8 +6,9 @@ The file is TOML (`org.example.toml` documents every key). `load_org` validates 
 People are named by account, and an account belongs to a platform: a QQ number as it is
 (10001), a Telegram user as "telegram:6100010". Every check asks by platform and id, so a
 Telegram user whose id equals a QQ number named here is not that person. Someone with accounts
-on several platforms is one entry listing them all (`[10001, "telegram:6100010"]`); told of
-something, they hear it once, on the platform the notice goes through (core.people).
+on several platforms is one entry listing them all (`staff = [[10001, "telegram:6100010"]]`;
+elsewhere in the file one of them is enough); told of something, they hear it once, on the
+platform the notice goes through (core.people).
 """
 
 import datetime as dt
@@ -76,7 +77,7 @@ def _person(value: object) -> tuple[Account, ...]:
         raise ValueError("一個人的帳號列表是空的：至少寫一個帳號")
     found = tuple(parse_account(v) for v in value)
     if len(set(found)) < len(found):
-        raise ValueError(f"同一人的帳號重複：{value!r}")
+        raise ValueError("同一人的帳號重複：每個帳號只寫一次")
     return found
 
 
