@@ -101,6 +101,16 @@ def serving(bot: Bot, group_id: int) -> Platform:
     return platform_for_group(own.name, group_id) or own
 
 
+def serving_in(bot: Bot, platform: str, group_id: int) -> Platform | None:
+    """`serving`, for a group that may be on another platform than `bot` (the department
+    decides for every group, from wherever it writes): an account of that platform here, the
+    one chosen for the group first; None when this process has none."""
+    own = platform_for(bot)
+    if own.name == platform:
+        return serving(bot, group_id)
+    return platform_for_group(platform, group_id) or any_platform(platform)
+
+
 def note(platform: str, bot_id: str, group_id: int, role: Role | None = "member") -> None:
     """The account is in the group (with `role`, when known), or gone from it (None)."""
     links = _links.setdefault((platform, group_id), {})

@@ -13,9 +13,10 @@ from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
 
-from adapters.events import Sender, parse_args, platform_for
+from adapters.events import Sender, parse_args
+from adapters.port import Platform
 from core import runtime
-from core.accounts import serving
+from core.accounts import serving_in
 from core.commands import command
 from core.send import reply
 from models.measures import BlacklistRequest
@@ -23,6 +24,7 @@ from plugins.measures import ban_decisions, store, texts
 from plugins.measures.parse import parse_numbered
 from plugins.registry import texts as registry_texts
 from plugins.registry.access import allowed, answer
+from plugins.registry.platforms import label
 from plugins.registry.roles import EVERYONE, LEADERS, Role, roles_in_event
 
 
@@ -56,13 +58,21 @@ async def _decision(
     return Decision(sender, request, parsed.reason)
 
 
+async def _port(matcher: Matcher, bot: Bot, event: Event, request: BlacklistRequest) -> Platform:
+    """An account of the request's platform (the decider may write from another one)."""
+    port = serving_in(bot, request.platform, request.group_id)
+    if port is None:
+        await answer(matcher, bot, event, registry_texts.no_account(label(request.platform)))
+    return port
+
+
 confirm_cmd = command("確認拉黑", "ban_confirm")
 
 
 @confirm_cmd.handle()
 async def _confirm(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     d = await _decision(matcher, bot, event, arg, texts.USAGE_BAN_CONFIRM, needs_reason=False)
-    platform = serving(bot, d.request.group_id)
+    platform = await _port(matcher, bot, event, d.request)
     decided = await ban_decisions.confirm(
         platform, d.request, d.sender.user_id, partial(reply, bot, event), self_id=bot.self_id
     )
@@ -77,7 +87,11 @@ reject_cmd = command("駁回拉黑", "ban_reject")
 async def _reject(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     d = await _decision(matcher, bot, event, arg, texts.USAGE_BAN_REJECT, needs_reason=True)
     decided = await ban_decisions.reject(
-        platform_for(bot), d.request, d.sender.user_id, d.reason, partial(reply, bot, event)
+        await _port(matcher, bot, event, d.request),
+        d.request,
+        d.sender.user_id,
+        d.reason,
+        partial(reply, bot, event),
     )
     if decided.refused is not None:
         await answer(matcher, bot, event, decided.refused)

@@ -6,9 +6,13 @@ from nonebot.adapters import Bot, Event
 from nonebot.matcher import Matcher
 
 from adapters.events import Sender, sender_of
+from adapters.port import Platform
+from core.accounts import serving_in
 from core.send import reply
 from models.registry import Group
 from plugins.registry import store, texts
+from plugins.registry.parse import Decision
+from plugins.registry.platforms import group_ref, label
 from plugins.registry.roles import Role, holding
 
 
@@ -40,3 +44,30 @@ async def filed_group(matcher: Matcher, bot: Bot, event: Event, sender: Sender) 
     if group is None:
         await answer(matcher, bot, event, texts.NOT_FILED)
     return group
+
+
+async def named_group(
+    matcher: Matcher, bot: Bot, event: Event, sender: Sender, decision: Decision
+) -> Group | None:
+    """The group a decision names: the sender's own when it is the one they wrote in, else the
+    filed group of that number on the platform named, or on any platform. A number filed on
+    two platforms is ambiguous: the answer says how to name one, and the handler ends. None
+    when no group of that number is filed."""
+    platform = decision.platform
+    if platform is None and decision.group_id == sender.group_id:
+        platform = sender.platform
+    found = await store.groups_numbered(decision.group_id, platform)
+    if len(found) > 1:
+        refs = [group_ref(g.platform, g.group_id) for g in found]
+        shown = [f"{label(g.platform)}（{ref}）" for g, ref in zip(found, refs, strict=True)]
+        await answer(matcher, bot, event, texts.ambiguous_group(decision.group_id, shown))
+    return found[0] if found else None
+
+
+async def group_port(matcher: Matcher, bot: Bot, event: Event, group: Group) -> Platform:
+    """The account that works in `group` (on its own platform, whichever the command came
+    from); without one connected here, the answer and the end."""
+    port = serving_in(bot, group.platform, group.group_id)
+    if port is None:
+        await answer(matcher, bot, event, texts.no_account(label(group.platform)))
+    return port

@@ -7,21 +7,22 @@ from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
 
-from adapters.events import Args, parse_args, platform_for
+from adapters.events import Args, capabilities, parse_args, platform_for
 from adapters.port import GroupInfo
 from core import runtime
-from core.accounts import serving
 from core.commands import command
 from core.org import accounts_of
 from core.people import to_org_people
 from core.send import reply
 from models.registry import GroupStatus, GroupType
 from plugins.registry import activity, decisions, store, texts
-from plugins.registry.access import allowed, answer, filed_group, in_group
+from plugins.registry.abilities import NOTICES, limits
+from plugins.registry.access import allowed, answer, filed_group, group_port, in_group, named_group
 from plugins.registry.duties import BY_KEY, DUTIES, find_duty
 from plugins.registry.grade import grade_of
 from plugins.registry.parse import parse_decision, parse_file
 from plugins.registry.people import department_accounts, shown_names
+from plugins.registry.platforms import label
 from plugins.registry.roles import (
     ADMINS,
     DEPARTMENT_ONLY,
@@ -94,15 +95,15 @@ async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, appro
     decision = parse_decision(args.words, sender.group_id, needs_reason=not approve)
     if decision is None:
         await answer(matcher, bot, event, texts.USAGE_APPROVE if approve else texts.USAGE_REJECT)
-    group = await store.find_group(sender.platform, decision.group_id)
+    group = await named_group(matcher, bot, event, sender, decision)
     problem = decisions.refusal(group, decision.group_id, decision.reason)
     if problem is not None or group is None:
         await answer(matcher, bot, event, problem or "")
-    platform = serving(bot, group.group_id)
+    platform = await group_port(matcher, bot, event, group)
     await decisions.decide(
         platform, group, approve=approve, by=sender.user_id, reason=decision.reason
     )
-    if sender.group_id != group.group_id:
+    if (sender.platform, sender.group_id) != (group.platform, group.group_id):
         await reply(bot, event, texts.decided_for_department(group.group_id, approve))
 
 
@@ -163,7 +164,12 @@ async def _duties(bot: Bot, event: Event, matcher: Matcher) -> None:
     sender = await allowed(matcher, bot, event, EVERYONE)
     group = await filed_group(matcher, bot, event, sender)
     on = await store.enabled_duties(group.platform, group.group_id)
-    lines = [texts.duty_line(d, d.key in on) for d in DUTIES]
+    can, shown = capabilities(group.platform), label(group.platform)
+    lines = [
+        line
+        for d in DUTIES
+        for line in (texts.duty_line(d, d.key in on), *texts.limit_lines(shown, limits(d.key, can)))
+    ]
     await answer(matcher, bot, event, texts.duties(lines))
 
 
@@ -200,14 +206,21 @@ async def _rules(bot: Bot, event: Event, matcher: Matcher) -> None:
     group = None
     if sender.group_id is not None:
         group = await store.find_group(sender.platform, sender.group_id)
+    can, shown = capabilities(sender.platform), label(sender.platform)
+
+    def rule(duty: str) -> list[str]:
+        return [texts.RULES_BY_DUTY[duty], *texts.rules_limits(shown, limits(duty, can))]
+
     if group is None:
-        lines += [*texts.RULES_BY_DUTY.values(), texts.RULES_NOT_FILED]
+        lines += [line for d in DUTIES for line in rule(d.key)]
+        lines.append(texts.RULES_NOT_FILED)
     else:
         on = await store.enabled_duties(group.platform, group.group_id)
-        lines += [texts.RULES_BY_DUTY[d.key] for d in DUTIES if d.key in on]
+        lines += [line for d in DUTIES if d.key in on for line in rule(d.key)]
         off = [d.name for d in DUTIES if d.key not in on]
         if off:
             lines.append(texts.RULES_OFF.format(names="、".join(off)))
+    lines += texts.rules_limits(shown, limits(NOTICES, can))
     await answer(matcher, bot, event, "\n".join(lines))
 
 

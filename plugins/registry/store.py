@@ -29,6 +29,14 @@ async def find_group(platform: str, group_id: int) -> Group | None:
     return await Group.get_or_none(platform=platform, group_id=group_id).prefetch_related("unit")
 
 
+async def groups_numbered(group_id: int, platform: str | None = None) -> list[Group]:
+    """The filed groups of that number: on `platform`, or on any (one each, at most)."""
+    query = Group.filter(group_id=group_id)
+    if platform is not None:
+        query = query.filter(platform=platform)
+    return await query.order_by("platform").prefetch_related("unit")
+
+
 async def admin_ids(group: Group) -> list[int]:
     rows = await RegisteredAdmin.filter(group=group, until=None).order_by("since")
     return [r.user_id for r in rows]

@@ -16,6 +16,18 @@ NOT_FILED = (
     "本群尚未備案。群主或管理員可用「/備案 <內部|群眾> <單位> [用途]」備案（第三條、第十三條）。"
 )
 UNKNOWN_GROUP = "找不到群 {group_id} 的備案記錄。"
+
+
+def ambiguous_group(group_id: int, where: Sequence[str]) -> str:
+    return (
+        f"群號 {group_id} 在多個平台上都有備案：{'、'.join(where)}。請寫明平台，例如括號中的寫法。"
+    )
+
+
+def no_account(platform_label: str) -> str:
+    return f"目前沒有已連線的 {platform_label} 帳號，無法在該群執行，請稍後再試。"
+
+
 NOT_PENDING = "群 {group_id} 目前的狀態是「{status}」，不是待批准。"
 PURPOSE_TOO_LONG = "用途最多 200 字。"
 REASON_TOO_LONG = "原因最多 200 字。"
@@ -141,6 +153,11 @@ def duty_line(duty: Duty, on: bool) -> str:
     return f"{'●' if on else '○'} {duty.name}（{articles_label(duty.articles)}）：{duty.summary}"
 
 
+def limit_lines(platform_label: str, limits: Sequence[str]) -> list[str]:
+    """Under a duty's line in /功能: what it does on this platform where something is missing."""
+    return [f"　↳ {platform_label}：{line}" for line in limits]
+
+
 def duties(lines: Sequence[str]) -> str:
     return "【功能】●開啟 ○關閉\n" + "\n".join(lines) + "\n群組管理員可用 /開啟 或 /關閉 切換。"
 
@@ -171,6 +188,13 @@ RULES_BY_DUTY = {
     "privacy": "第四條（隱私）：保護成員個人信息；身份證號等會被撤回。",
 }
 RULES_OFF = "本群關閉的功能：{names}。"
+
+
+def rules_limits(platform_label: str, limits: Sequence[str]) -> list[str]:
+    """Under a rule in /群規: how the bot carries it out on this platform."""
+    return [f"　（{platform_label}）{line}" for line in limits]
+
+
 RULES_NOT_FILED = "本群尚未備案，機器人暫不執行各項職責。"
 
 

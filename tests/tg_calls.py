@@ -1,0 +1,136 @@
+"""The Bot API calls a Telegram bot under nonebug is expected to make, and a Telegram test world.
+
+The adapter's Bot.call_api fills every parameter of the method it is not given with None
+(nonebot/adapters/telegram/bot.py), and validates the answer against the method's return type;
+`expect` does both the same way, so a test names only what the bot sends. Use the fixture with
+`pytestmark = pytest.mark.usefixtures("telegram_world")` (and import it).
+"""
+
+import inspect
+import itertools
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from nonebot.adapters.telegram.api import API
+from nonebot.adapters.telegram.exception import ActionFailed
+from nonebug.mixin.call_api import ApiContext
+
+from adapters.telegram_events import NAME
+from models.registry import Group, GroupStatus, GroupType, RegisteredAdmin, Unit
+from tests import telegram as tg
+
+_sent = itertools.count(5000)
+
+
+def params(api: str, **given: Any) -> dict[str, Any]:
+    """The parameters `api` reaches the adapter with: every one not given is None."""
+    names = [p for p in inspect.signature(getattr(API, api)).parameters if p != "self"]
+    unknown = set(given) - set(names)
+    assert not unknown, f"{api} takes no {unknown}"
+    return {name: None for name in names} | given
+
+
+def expect(ctx: ApiContext, api: str, result: Any = True, **given: Any) -> None:
+    ctx.should_call_api(api, params(api, **given), result)
+
+
+def refuse(ctx: ApiContext, api: str, description: str, **given: Any) -> None:
+    """The Bot API answers `api` with an error (a 4xx: the adapter raises ActionFailed)."""
+    ctx.should_call_api(api, params(api, **given), exception=ActionFailed(description))
+
+
+def sent(chat_id: int, text: str) -> dict[str, Any]:
+    """sendMessage's answer: the Message as sent."""
+    chat = tg.chat(chat_id) if chat_id < 0 else tg.private_chat(chat_id)
+    return {"message_id": next(_sent), "date": tg.now(), "chat": chat, "text": text}
+
+
+def expect_send(
+    ctx: ApiContext,
+    text: str,
+    chat_id: int = tg.GROUP,
+    entities: list[dict[str, Any]] | None = None,
+) -> None:
+    expect(ctx, "send_message", sent(chat_id, text), chat_id=chat_id, text=text, entities=entities)
+
+
+def mention(user_id: int, offset: int = 0, name: str | None = None) -> dict[str, Any]:
+    """The text_mention entity the bot sends for a mention (adapters/telegram_text.py)."""
+    shown = "@" + (name or str(user_id))
+    user = {"id": user_id, "is_bot": False, "first_name": shown[1:]}
+    return {"type": "text_mention", "offset": offset, "length": len(shown), "user": user}
+
+
+def expect_mention(ctx: ApiContext, user_id: int, text: str, chat_id: int = tg.GROUP) -> None:
+    """A group message that starts with a mention of `user_id` (shown by account number: the
+    bot has not seen the person's name) followed by `text`."""
+    expect_send(ctx, f"@{user_id}{text}", chat_id, [mention(user_id)])
+
+
+def chat_member(user_id: int, status: str) -> dict[str, Any]:
+    return tg._member(user_id, status)
+
+
+def expect_member(ctx: ApiContext, user_id: int, status: str, chat_id: int = tg.GROUP) -> None:
+    expect(ctx, "get_chat_member", chat_member(user_id, status), chat_id=chat_id, user_id=user_id)
+
+
+def expect_admins(ctx: ApiContext, *people: tuple[int, str], chat_id: int = tg.GROUP) -> None:
+    """getChatAdministrators: the owner and admins (bots left out, as the Bot API does)."""
+    found = [chat_member(user_id, status) for user_id, status in people]
+    expect(ctx, "get_chat_administrators", found, chat_id=chat_id)
+
+
+async def filed_tg_group(
+    group_id: int = tg.GROUP,
+    *,
+    status: GroupStatus = GroupStatus.FILED,
+    group_type: GroupType = GroupType.INTERNAL,
+    unit: str = "XX社區",
+    admins: tuple[int, ...] = (tg.ADMIN,),
+) -> Group:
+    """A Telegram group filed in the registry (as tests/plugins/registry/helpers files QQ's)."""
+    group = await Group.create(
+        platform=NAME,
+        group_id=group_id,
+        name="XX社區工作群",
+        unit=await Unit.get(name=unit),
+        type=group_type,
+        status=status,
+        filed_by=admins[0] if admins else tg.OWNER,
+        member_count=30,
+    )
+    for admin in admins:
+        await RegisteredAdmin.create(group=group, user_id=admin, added_by=admin)
+    return group
+
+
+def bot_role(role: str, group_id: int = tg.GROUP) -> None:
+    """The Telegram test bot's own role in a group, as a getChatMember would have told it."""
+    from adapters import events
+
+    account = events._accounts[f"fake:{tg.SELF}"]
+    account.roles[group_id] = role  # type: ignore[assignment]
+
+
+@pytest.fixture
+async def telegram_world() -> AsyncIterator[None]:
+    """Nothing learnt of Telegram people or members, and the test bot an admin of tg.GROUP
+    (its own role known: no getChatMember for it unless a test asks)."""
+    from adapters import events, telegram_people
+    from adapters.account import Account
+    from adapters.pacing import Limiter
+    from core import members
+    from models.members import KnownMember
+    from models.realname import AccountBinding, JoinQuestion
+
+    telegram_people.forget()
+    members.forget()
+    for model in (KnownMember, AccountBinding, JoinQuestion):
+        await model.all().delete()
+    account = Account(Limiter(10_000, 10_000, 0), roles={tg.GROUP: "admin"})
+    events._accounts[f"fake:{tg.SELF}"] = account
+    yield
+    telegram_people.forget()
+    members.forget()
