@@ -28,8 +28,8 @@ from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 
-from nonebot.adapters import Bot, Event
-from nonebot.consts import CMD_KEY, PREFIX_KEY
+from nonebot.adapters import Bot, Event, Message
+from nonebot.consts import CMD_ARG_KEY, CMD_KEY, PREFIX_KEY, RAW_CMD_KEY
 from nonebot.exception import StopPropagation
 from nonebot.log import logger
 from nonebot.matcher import Matcher, matchers
@@ -171,7 +171,36 @@ class _GateRule(Rule):
     ) -> bool:
         chosen = await choose(bot, event, state)
         state[_CHOSEN] = chosen
+        if chosen and command_of(state) is not None:
+            _keep_segments(event, state)
         return bool(chosen)
+
+
+def command_arg(message: Message, raw_command: str) -> Message:
+    """What follows the command word `raw_command` in `message`, its segments as they came.
+
+    NoneBot's own reading (nonebot.rule.TrieRule) joins every text-like segment after a bare
+    command word into plain text: on Telegram, where a person picked in the client is a
+    text_mention segment (text-like), `/禁言 @小明 10m` would lose its mention. Only plain text
+    segments are joined here; on QQ, where a mention is no text, both readings agree.
+    """
+    rest = message.copy()
+    first = str(rest.pop(0)).lstrip()
+    arg = first[len(raw_command) :] if first.startswith(raw_command) else first
+    while not arg.strip() and rest and rest[0].type == "text":
+        arg += str(rest.pop(0))
+    if arg.strip():
+        for segment in reversed(message.__class__(arg.lstrip())):
+            rest.insert(0, segment)
+    return rest
+
+
+def _keep_segments(event: Event, state: T_State) -> None:
+    """The command's argument with its mentions kept as mentions (core.commands.command_arg)."""
+    prefix = state.get(PREFIX_KEY)
+    raw = prefix.get(RAW_CMD_KEY) if isinstance(prefix, dict) else None
+    if isinstance(prefix, dict) and isinstance(raw, str):
+        prefix[CMD_ARG_KEY] = command_arg(event.get_message(), raw)
 
 
 async def _run_chosen(bot: Bot, event: Event, state: T_State) -> None:
