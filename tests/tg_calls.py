@@ -62,10 +62,68 @@ def mention(user_id: int, offset: int = 0, name: str | None = None) -> dict[str,
     return {"type": "text_mention", "offset": offset, "length": len(shown), "user": user}
 
 
-def expect_mention(ctx: ApiContext, user_id: int, text: str, chat_id: int = tg.GROUP) -> None:
-    """A group message that starts with a mention of `user_id` (shown by account number: the
-    bot has not seen the person's name) followed by `text`."""
-    expect_send(ctx, f"@{user_id}{text}", chat_id, [mention(user_id)])
+def expect_mention(
+    ctx: ApiContext, user_id: int, text: str, chat_id: int = tg.GROUP, name: str | None = None
+) -> None:
+    """A group message that starts with a mention of `user_id` followed by `text`; the mention
+    shows the first name the bot saw the person by (tests.telegram's users are all 用戶), else
+    the account number."""
+    shown = "@" + (name or str(user_id))
+    expect_send(ctx, f"{shown}{text}", chat_id, [mention(user_id, name=name)])
+
+
+class Around:
+    """Equals an int within `slack` of `value` (an until_date the bot computes from its clock)."""
+
+    def __init__(self, value: int, slack: int = 5) -> None:
+        self.value, self.slack = value, slack
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, int) and abs(other - self.value) <= self.slack
+
+    def __repr__(self) -> str:
+        return f"Around({self.value}±{self.slack})"
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+SILENCED = {
+    "can_send_messages": False,
+    "can_send_audios": False,
+    "can_send_documents": False,
+    "can_send_photos": False,
+    "can_send_videos": False,
+    "can_send_video_notes": False,
+    "can_send_voice_notes": False,
+    "can_send_polls": False,
+    "can_send_other_messages": False,
+    "can_add_web_page_previews": False,
+}  # restrictChatMember's permissions for a mute (Bot API, ChatPermissions)
+
+
+def expect_mute(ctx: ApiContext, user_id: int, seconds: int, chat_id: int = tg.GROUP) -> None:
+    until = Around(tg.now() + seconds)
+    expect(
+        ctx,
+        "restrict_chat_member",
+        chat_id=chat_id,
+        user_id=user_id,
+        permissions=SILENCED,
+        until_date=until,
+    )
+
+
+def expect_removal(ctx: ApiContext, user_id: int, chat_id: int = tg.GROUP) -> None:
+    """A removal that is no ban (banChatMember, then unbanChatMember), and the look after it."""
+    expect(ctx, "ban_chat_member", chat_id=chat_id, user_id=user_id)
+    expect(ctx, "unban_chat_member", chat_id=chat_id, user_id=user_id, only_if_banned=True)
+    expect_member(ctx, user_id, "left", chat_id)
+
+
+def expect_ban(ctx: ApiContext, user_id: int, chat_id: int = tg.GROUP) -> None:
+    """A removal that refuses re-joining: banChatMember alone, and the look after it."""
+    expect(ctx, "ban_chat_member", chat_id=chat_id, user_id=user_id)
+    expect_member(ctx, user_id, "kicked", chat_id)
 
 
 def chat_member(user_id: int, status: str) -> dict[str, Any]:

@@ -4,6 +4,7 @@ Deciding is `policy.decide` (pure); acting is `carry_out`, one record per measur
 verdict lists them; a blacklisting then reaches every other managed group.
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,7 @@ from plugins.content import store, texts
 from plugins.content.burst import BurstWatch
 from plugins.content.policy import Offence, Verdict, decide, gravest
 from plugins.measures import blacklist
+from plugins.measures.authority import fitted
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.evidence import digest, reference
 from plugins.measures.measure import Measure
@@ -92,8 +94,9 @@ async def handle(
         sender_role=posted.role,
         listed=await blacklist.active(platform_name, user_id) is not None,
     )
-    verdict = decide(offence, policy)
     platform = platform_for(bot)
+    verdict = decide(offence, policy)
+    verdict = replace(verdict, measures=tuple(fitted(m, platform.can) for m in verdict.measures))
     records = [await carry_out(platform, measure) for measure in verdict.measures]
     if verdict.blacklists:
         sweep = verdict.measures[-1]

@@ -6,13 +6,44 @@ is not the owner; a recall QQ refuses times out, napcat-core/apis/msg.ts recallM
 not try blindly: it asks whoever can act, privately, and the record says it was left to a person.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from adapters import onebot_events, telegram_events
 from adapters.actions import Action, Kick, Mute, Recall, SetAdmin, Unmute
-from adapters.port import Role, outranks
+from adapters.port import Capabilities, Role, outranks
+from plugins.measures.measure import Measure
 
 # Actions whose target must rank below the bot.
 ON_A_PERSON = (Recall, Mute, Unmute, Kick)
+
+# The lowest role that may give and take admin rights, by platform: QQ lets the owner alone set
+# admins; Telegram an administrator with can_promote_members (promoteChatMember; it may demote
+# only the admins it promoted, and the platform's refusal says so for the others). A stand-in
+# for a capability the port does not declare yet: Capabilities.appoint_admins would replace it.
+_APPOINTS: dict[str, Role] = {onebot_events.NAME: "owner", telegram_events.NAME: "admin"}
+
+
+def appointer(platform: str) -> Role:
+    """Who may set admins on `platform` (the owner where it is not known)."""
+    return _APPOINTS.get(platform, "owner")
+
+
+def mute_seconds(seconds: int, can: Capabilities) -> int:
+    """A mute as long as the platform takes: `seconds`, or its longest."""
+    return max(1, min(seconds, can.mute_max_seconds))
+
+
+def fitted(measure: Measure, can: Capabilities) -> Measure:
+    """`measure` as the platform takes it: a mute no longer than its longest (the record's
+    `seconds` follow)."""
+    action = measure.action
+    if not isinstance(action, Mute) or action.seconds <= can.mute_max_seconds:
+        return measure
+    seconds = mute_seconds(action.seconds, can)
+    detail = (
+        {**measure.detail, "seconds": seconds} if "seconds" in measure.detail else measure.detail
+    )
+    return replace(measure, action=replace(action, seconds=seconds), detail=detail)
 
 
 @dataclass(frozen=True)
@@ -28,11 +59,17 @@ def needs_rank(action: Action | None) -> bool:
     return isinstance(action, ON_A_PERSON)
 
 
-def may_act(action: Action | None, bot_role: Role | None, target_role: Role | None) -> bool:
+def may_act(
+    action: Action | None,
+    bot_role: Role | None,
+    target_role: Role | None,
+    appoints: Role = "owner",
+) -> bool:
     """True unless the platform would refuse the bot for its role. An unknown target is taken
-    as an ordinary member (the platform's answer then says); setting admins needs the owner."""
+    as an ordinary member (the platform's answer then says); setting admins needs the role
+    `appoints` at least (the owner on QQ, see `appointer`)."""
     if isinstance(action, SetAdmin):
-        return bot_role == "owner"
+        return bot_role is not None and not outranks(appoints, bot_role)
     if not needs_rank(action):
         return True
     return outranks(bot_role, target_role or "member")

@@ -16,6 +16,7 @@ from core.send import reply, to_group, to_person
 from models.measures import MeasureRecord, RecordStatus
 from models.registry import Group
 from plugins.measures import texts
+from plugins.measures.authority import mute_seconds
 from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
 from plugins.measures.parse import parse_duration, parse_target
@@ -113,6 +114,7 @@ async def _mute(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
         await answer(matcher, bot, event, texts.USAGE_MUTE)
     reason = o.reason_after(1)
     platform = platform_for(bot)
+    seconds = mute_seconds(seconds, platform.can)
     mute = Mute(o.group.group_id, o.target, seconds)
     record = await carry_out(platform, by_admin(o, "mute", mute, reason, seconds=seconds))
     await _done_or_refused(matcher, bot, event, record)

@@ -1,0 +1,149 @@
+"""The content duty in a Telegram group: recall, then the ladder (warning, mute, mute, removal)
+through the Bot API, and an admin's message left to a person where Telegram would refuse."""
+
+import pytest
+from nonebug import App
+
+from models.measures import MeasureRecord, RecordStatus
+from plugins.content import texts
+from plugins.content.categories import BY_KEY
+from plugins.measures.evidence import digest, reference
+from plugins.scanner.redact import mask_term
+from tests import accounts
+from tests import telegram as tg
+from tests.tg_calls import (
+    expect,
+    expect_mention,
+    expect_mute,
+    expect_removal,
+    expect_send,
+    filed_tg_group,
+    telegram_world,  # noqa: F401 (the fixture)
+)
+
+pytestmark = pytest.mark.usefixtures("telegram_world")
+
+WORDS = "你个傻逼"
+
+
+def leaders_notice(raw: dict[str, object], outcomes: list[str], number: int) -> str:
+    message_id = raw["message"]["message_id"]  # type: ignore[index]
+    return texts.leaders_notice(
+        category=BY_KEY["vulgar"],
+        group_id=tg.GROUP,
+        unit="XX社區",
+        user_id=tg.MEMBER,
+        message_id=message_id,
+        evidence=reference(message_id, mask_term("傻逼"), digest([WORDS])),
+        outcomes=outcomes,
+        exempt=False,
+        rung=texts.rung_line(number, 30),
+        report_to=[],
+    )
+
+
+async def test_harmful_messages_climb_the_ladder_to_a_removal_on_telegram(app: App) -> None:
+    await filed_tg_group()
+    posts = [tg.group_message(WORDS, tg.MEMBER) for _ in range(4)]
+    rungs = [
+        (None, ["撤回", "予以警告"], "警告（已執行）"),
+        (3600, ["撤回", "禁言1小時"], "禁言1小時（已執行）"),
+        (86400, ["撤回", "禁言1天"], "禁言1天（已執行）"),
+        ("kick", ["撤回", "移出本群"], "移出本群（已執行）"),
+    ]
+    async with app.test_matcher() as ctx:
+        bot = tg.make_bot(ctx)
+        for number, (raw, (step, done, outcome)) in enumerate(
+            zip(posts, rungs, strict=True), start=1
+        ):
+            ctx.receive_event(bot, tg.event(raw))
+            message_id = raw["message"]["message_id"]
+            expect(ctx, "delete_message", chat_id=tg.GROUP, message_id=message_id)
+            if isinstance(step, int):
+                expect_mute(ctx, tg.MEMBER, step)
+            elif step == "kick":
+                expect_removal(ctx, tg.MEMBER)
+            said = texts.group_notice(BY_KEY["vulgar"], done, [])
+            expect_mention(ctx, tg.MEMBER, said, name="用戶")
+            notice = leaders_notice(raw, ["撤回（已執行）", outcome], number)
+            expect_send(ctx, notice, accounts.STREET_LEADER)
+
+    rows = await MeasureRecord.all().order_by("id")
+    assert [(r.platform, r.action, r.status) for r in rows] == [
+        ("telegram", "recall", RecordStatus.DONE),
+        ("telegram", "warning", RecordStatus.DONE),
+        ("telegram", "recall", RecordStatus.DONE),
+        ("telegram", "mute", RecordStatus.DONE),
+        ("telegram", "recall", RecordStatus.DONE),
+        ("telegram", "mute", RecordStatus.DONE),
+        ("telegram", "recall", RecordStatus.DONE),
+        ("telegram", "kick", RecordStatus.DONE),
+    ]
+    assert {r.group_id for r in rows} == {tg.GROUP}
+
+
+async def test_a_telegram_admin_s_message_is_left_to_a_person_when_telegram_refuses(
+    app: App,
+) -> None:
+    """The bot did not know the sender was an admin (Telegram's messages carry no role): the
+    deletion is tried; refused, it asks the group's owner and the sender privately."""
+    await filed_tg_group(admins=(tg.OWNER,))
+    raw = tg.group_message(WORDS, tg.ADMIN)
+    async with app.test_matcher() as ctx:
+        bot = tg.make_bot(ctx)
+        ctx.receive_event(bot, tg.event(raw))
+        message_id = raw["message"]["message_id"]
+        ctx.should_call_api(
+            "delete_message",
+            {"chat_id": tg.GROUP, "message_id": message_id},
+            exception=_refused("Bad Request: message can't be deleted"),
+        )
+        # Left to a person: the owner (from getChatAdministrators), then the sender.
+        expect(
+            ctx,
+            "get_chat_administrators",
+            [tg._member(tg.OWNER, "creator"), tg._member(tg.ADMIN, "administrator")],
+            chat_id=tg.GROUP,
+        )
+        ctx.should_call_api("send_message", _any_send(tg.OWNER), _sent(tg.OWNER))
+        ctx.should_call_api("send_message", _any_send(tg.ADMIN), _sent(tg.ADMIN))
+        # The ladder's first rung, a warning, needs no call; the recall is left to a person.
+        said = texts.group_notice(BY_KEY["vulgar"], ["予以警告"], ["撤回"])
+        expect_mention(ctx, tg.ADMIN, said, name="用戶")
+        ctx.should_call_api("send_message", _any_send(accounts.STREET_LEADER), _sent(30001))
+    recall = await MeasureRecord.filter(action="recall").get()
+    assert recall.status == RecordStatus.REFERRED
+
+
+def _refused(description: str) -> Exception:
+    from nonebot.adapters.telegram.exception import ActionFailed
+
+    return ActionFailed(description)
+
+
+class _AnyText:
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and bool(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _any_send(chat_id: int) -> dict[str, object]:
+    from tests.tg_calls import params
+
+    return params("send_message", chat_id=chat_id, text=_AnyText())
+
+
+def _sent(chat_id: int) -> dict[str, object]:
+    from tests.tg_calls import sent
+
+    return sent(chat_id, "…")
+
+
+async def test_a_clean_message_makes_no_bot_api_call(app: App) -> None:
+    await filed_tg_group()
+    raw = tg.group_message("今天開會", tg.MEMBER)
+    async with app.test_matcher() as ctx:
+        bot = tg.make_bot(ctx)
+        ctx.receive_event(bot, tg.event(raw))
+    assert not await MeasureRecord.exists()
