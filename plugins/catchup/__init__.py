@@ -3,7 +3,9 @@
 NapCat pushes nothing later of a time when no bot was connected (ONEBOT.md, "Connection"). When
 an account connects, each managed group it is in gets its member count and the bot's role read
 again, its history since the last message the bot saw read back (bounded) and handed to the
-duties as if it had just arrived, and the join requests still waiting are decided.
+duties as if it had just arrived, and the join requests still waiting are decided. A platform
+that keeps what came meanwhile and delivers it itself (`history` off: Telegram's getUpdates) has
+nothing to catch up on.
 """
 
 import asyncio

@@ -35,6 +35,12 @@ async def _since(group: Group) -> datetime | None:
 
 
 async def catch_up(platform: Platform) -> None:
+    if not platform.can.history:
+        # Nothing to read back (Telegram keeps what came meanwhile in getUpdates and delivers
+        # it as usual), and no group list to learn from: the account's groups are learnt from
+        # their events (core.accounts.admits).
+        logger.info(f"catch-up for {platform.self_id}: nothing to read back on {platform.name}")
+        return
     joined = await platform.groups()
     if isinstance(joined, Refused):
         logger.warning(f"catch-up: {platform.self_id} could not list its groups: {joined}")
