@@ -79,9 +79,15 @@ async def watch(event: Event) -> None:
 
 async def of_group(platform: str, group_id: int) -> list[Member]:
     """Every member the bot knows to be in the group now (plain members: the platform says who
-    its admins are)."""
+    its admins are). Their join time is when the bot first saw them there (their join, or their
+    first message since the bot came): the earliest sign of life the bot has of them."""
     rows = await KnownMember.filter(platform=platform, group_id=group_id, left_at=None)
-    return [Member(user_id=int(r.user_id), nickname=r.name, card="", role="member") for r in rows]
+    return [
+        Member(
+            user_id=int(r.user_id), nickname=r.name, card="", role="member", join_time=r.first_seen
+        )
+        for r in rows
+    ]
 
 
 def forget() -> None:

@@ -3,8 +3,10 @@
 A member is a candidate for one or more reasons, in this order:
 - `card`: not real-named. Their card is not accepted by the real-name core (`checks.accepted`:
   a visitor of another unit who is 在崗 on the roster passes) and they have no open card deadline
-  still running. Judged only where the group's real-name duty is on (`rule` given).
-- `not_on_roster`: the group's unit has a roster and the account is on no roster at all.
+  still running. Judged only where the group's real-name duty is on and the platform has cards
+  (`rule` given).
+- `not_on_roster`: the group's unit has a roster and the account is on no roster at all (where
+  the platform's accounts are not the roster's: bound to no roster person, `identities`).
 - `departed`: the roster lists the account as 調離, or the handover duty recorded them as an
   admin who left the post (a `departed_admin` record made since they last joined the group).
 - `silent`: not seen speaking for `silent_days` (the bot's own sightings or the platform's
@@ -27,6 +29,7 @@ from adapters.port import Member
 from plugins.realname.card import CardRule, judge_members
 from plugins.realname.checks import accepted
 from plugins.realname.normal import match_key
+from plugins.realname.roster import RosterEntry
 from plugins.realname.roster_index import RosterIndex
 
 REASONS = ("card", "not_on_roster", "departed", "silent", "blacklisted")
@@ -51,6 +54,9 @@ class Facts:
     seen: Mapping[int, datetime] = field(default_factory=dict)
     departed_admins: Mapping[int, datetime] = field(default_factory=dict)  # handover records
     protected: Collection[int] = frozenset()  # registered admins, the organisation's people
+    # Each member's roster account where the platform's accounts are not the roster's (bound by
+    # the person's own answer, plugins.registry.identity); None: an account is its own.
+    identities: Mapping[int, int] | None = None
     # Card verdicts shared by the groups of one computation (one roster): a person's card in
     # several groups of their unit is judged once. None: judge every card afresh.
     card_memo: CardMemo | None = None
@@ -89,6 +95,14 @@ def last_seen(member: Member, seen: Mapping[int, datetime]) -> datetime | None:
     return max(ours, theirs)
 
 
+def roster_entry(facts: Facts, user_id: int) -> RosterEntry | None:
+    """The roster's entry for a member: by their account, or by the account they are bound to."""
+    if facts.identities is None:
+        return facts.roster.by_account(user_id)
+    account = facts.identities.get(user_id)
+    return facts.roster.by_account(account) if account is not None else None
+
+
 def _recorded_departed(member: Member, facts: Facts) -> bool:
     """A handover record of their leaving the post, made since they (last) joined."""
     recorded = facts.departed_admins.get(member.user_id)
@@ -119,7 +133,7 @@ def sweep(facts: Facts) -> Sweep:
     roster = facts.roster
     departed: set[int] = set()
     for member in looked_at:
-        entry = roster.by_account(member.user_id)
+        entry = roster_entry(facts, member.user_id)
         if (entry is not None and entry.status == "調離") or _recorded_departed(member, facts):
             departed.add(member.user_id)
     running = facts.running_deadlines
@@ -136,7 +150,7 @@ def sweep(facts: Facts) -> Sweep:
         reasons = []
         if uid in bad_card:
             reasons.append("card")
-        if has_roster and roster.by_account(uid) is None:
+        if has_roster and roster_entry(facts, uid) is None:
             reasons.append("not_on_roster")
         if uid in departed:
             reasons.append("departed")

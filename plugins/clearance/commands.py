@@ -49,7 +49,12 @@ async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
         await send_list(platform, on(sender.platform, [sender.user_id]), group, checked, week="")
     number = checked.batch.id if checked.batch is not None else None
     said = texts.check_reply(
-        result.total, len(result.remove), result.counts(), number, checked.silent_days
+        result.total,
+        len(result.remove),
+        result.counts(),
+        number,
+        checked.silent_days,
+        known_only=not platform.can.list_members,
     )
     await answer(matcher, bot, event, said)
 

@@ -13,6 +13,7 @@ from plugins.realname import store as realname_store
 from plugins.realname.roster_index import RosterIndex
 from plugins.realname.rules import rules_for
 from plugins.registry import store as registry
+from plugins.registry.identity import roster_accounts
 
 DUTY = "clearance"
 
@@ -46,10 +47,12 @@ async def gather(
     at: datetime,
     common: Shared | None = None,
 ) -> Facts:
-    """The facts of `group` at `at`; cards are judged only where the real-name duty is on."""
+    """The facts of `group` at `at`; cards are judged only where the real-name duty is on and
+    the platform has cards (elsewhere nobody is listed, or asked to fix one, for a card)."""
     common = common or await shared()
     realname_on = "realname" in await registry.enabled_duties(group.platform, group.group_id)
-    rule = (await rules_for(group)).rule if realname_on else None
+    cards = realname_on and platform.can.set_card
+    rule = (await rules_for(group)).rule if cards else None
     ids = [m.user_id for m in members]
     return Facts(
         members=members,
@@ -66,4 +69,5 @@ async def gather(
         departed_admins=await store.departed_admins(group.platform, group.group_id),
         protected={*await registry.admin_ids(group), *runtime.organisation_people(group.platform)},
         card_memo=common.card_memo,
+        identities=await roster_accounts(group.platform, platform.can, ids),
     )

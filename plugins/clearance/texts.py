@@ -40,11 +40,20 @@ def members_unreadable(answer: str) -> str:
 # --- the weekly post in the group ----------------------------------------------------------------
 
 
+# Where the platform lists no members (Telegram): who the counts are of.
+KNOWN_ONLY = "（本平台沒有成員名單，只計機器人入群後見過的成員）"
+
+
 def weekly_counts(
-    total: int, listed: int, counts: Sequence[tuple[str, int]], exempted: int, silent_days: int
+    total: int,
+    listed: int,
+    counts: Sequence[tuple[str, int]],
+    exempted: int,
+    silent_days: int,
+    known_only: bool = False,
 ) -> str:
     """The week's counts, in the group: no names, no accounts."""
-    text = f"【每週成員檢查】本群 {total} 人"
+    text = f"【每週成員檢查】本群 {total} 人" + (KNOWN_ONLY if known_only else "")
     text += (
         f"，待處理 {listed} 人（{_counts(counts, silent_days)}）" if listed else "，沒有待處理成員"
     )
@@ -66,10 +75,17 @@ def more_not_mentioned(count: int) -> str:
 
 
 def list_head(
-    unit: str, group_id: int, week: str, total: int, removable: int, silent_days: int
+    unit: str,
+    group_id: int,
+    week: str,
+    total: int,
+    removable: int,
+    silent_days: int,
+    known_only: bool = False,
 ) -> str:
     when = f"{week} 每週檢查" if week else "即時檢查"
-    head = f"【成員檢查】{unit} 的群 {group_id}（{when}）：本群 {total} 人，待清理 {removable} 人。"
+    known = KNOWN_ONLY if known_only else ""
+    head = f"【成員檢查】{unit} 的群 {group_id}（{when}）：本群 {total} 人{known}，待清理 {removable} 人。"
     return head if removable else head + "沒有需要確認的名單。"
 
 
@@ -106,12 +122,18 @@ USAGE_CONFIRM = "用法：/清理確認 <批次號>"
 
 
 def check_reply(
-    total: int, removable: int, counts: Sequence[tuple[str, int]], batch: int | None, days: int
+    total: int,
+    removable: int,
+    counts: Sequence[tuple[str, int]],
+    batch: int | None,
+    days: int,
+    known_only: bool = False,
 ) -> str:
+    known = KNOWN_ONLY if known_only else ""
     if batch is None:
-        return f"【清理檢查】本群 {total} 人，沒有待清理成員。"
+        return f"【清理檢查】本群 {total} 人{known}，沒有待清理成員。"
     return (
-        f"【清理檢查】本群 {total} 人，待清理 {removable} 人（{_counts(counts, days)}）。"
+        f"【清理檢查】本群 {total} 人{known}，待清理 {removable} 人（{_counts(counts, days)}）。"
         f"名單已私聊發送給您，批次號 {batch}。"
     )
 

@@ -78,6 +78,7 @@ async def send_list(
         result.total,
         len(result.remove),
         checked.silent_days,
+        known_only=not platform.can.list_members,
     )
     if checked.batch is not None:
         head += "\n" + texts.batch_line(checked.batch.id, street_time(checked.batch.expires_at))
@@ -94,6 +95,7 @@ async def post_in_group(platform: Platform, group: Group, checked: Checked) -> N
         result.counts(),
         result.exempted,
         checked.silent_days,
+        known_only=not platform.can.list_members,
     )
     per_message = runtime.settings().qungui_clearance_mentions
     fix = texts.fix_card(checked.card_pattern)
