@@ -56,7 +56,10 @@ async def _open(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     found = await eligibility(platform, group, parsed.new)
     if found.failed:
         shown = texts.checks_failed(
-            found.failed, found.rules.rule.display, found.rules.example(group.unit.name)
+            found.failed,
+            found.rules.rule.display,
+            found.rules.example(group.unit.name),
+            cards=platform.can.set_card,
         )
         await answer(matcher, bot, event, shown)
     handover, cancelled = await store.open_handover(

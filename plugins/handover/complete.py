@@ -1,29 +1,34 @@
 """Completing a handover (Art. 3, 5, 14): the registry, the platform rights, and who is told.
 
-In this order: the registry changes (store.complete); the platform admin rights move where the bot
-owns the group, each SetAdmin through the measures service (kind `handover`, article 5), otherwise
+In this order: the registry changes (store.complete); the platform admin rights move where the
+bot's role may set admins (QQ: the owner; Telegram: an admin, plugins.measures.authority
+.appointer), each SetAdmin through the measures service (kind `handover`, article 5), otherwise
 one `handover` record without an action and the owner told in the group exactly what to do; the
-new admin is told in the group; the department privately, to update the filing (Art. 3); and an
-old admin the roster lists as 調離, still in the group, is reminded privately to leave and
-flagged for the next clearance (Art. 14) with a `departed_admin` record (see DEPARTED_ADMIN).
+new admin is told in the group; an outgoing admin who owns the group is told privately to hand
+ownership on in the client (no platform lets the bot move it); the department privately, to
+update the filing (Art. 3); and an old admin the roster lists as 調離 (by their account, or the
+roster person it is bound to), still in the group, is reminded privately to leave and flagged for
+the next clearance (Art. 14) with a `departed_admin` record (see DEPARTED_ADMIN).
 """
 
 from typing import Literal
 
 from adapters.actions import SetAdmin
 from adapters.message import Mention, Part, Text
-from adapters.port import Member, Platform
+from adapters.port import Member, Platform, outranks
 from core.send import to_group, to_person
 from models.handover import Handover
 from models.measures import RecordStatus
 from models.registry import Group
 from plugins.handover import store, texts
 from plugins.handover.decide import RightsPlan, rights_plan
+from plugins.handover.eligible import roster_entry
+from plugins.measures.authority import appointer
 from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out, escalate
-from plugins.realname import store as realname
 from plugins.registry.people import masked_account
+from plugins.registry.platforms import ADMIN_SETTINGS, label
 
 HANDOVER = "handover"
 ARTICLE = 5
@@ -54,6 +59,8 @@ async def finish(platform: Platform, group: Group, handover: Handover, actor: in
     await to_group(platform, group.group_id, (Mention(new), Text(said)))
     if rights == "owner_told":
         await _tell_owner(platform, group.group_id, plan, new_member, new, old_member, old)
+    if old is not None and old_member is not None and old_member.role == "owner":
+        await _ownership_stays(platform, group, old, new_member, new)
     notice = texts.department_notice(
         group_id=group.group_id,
         group_name=group.name,
@@ -103,8 +110,9 @@ async def _move_rights(
 ) -> tuple[Rights, str]:
     """Move the rights where the bot owns the group; always leave at least one record."""
     bot = await platform.member(group.group_id, int(platform.self_id))
-    owner = isinstance(bot, Member) and bot.role == "owner"
-    if not owner or not plan.needed:
+    appoints = appointer(platform.name)  # QQ: the owner alone; Telegram: an admin too
+    may = isinstance(bot, Member) and not outranks(appoints, bot.role)
+    if not may or not plan.needed:
         rights: Rights = "owner_told" if plan.needed else "none"
         measure = _measure(group, handover, actor, handover.to_admin, None, rights=rights)
         await carry_out(platform, measure)
@@ -142,14 +150,32 @@ async def _tell_owner(
     )
     new_name = new_member.shown_name if new_member else masked_account(new)
     old_name = old_member.shown_name if old_member else None
-    words = texts.owner_steps(new_name, old_name, plan.grant, plan.revoke and old is not None)
+    where = ADMIN_SETTINGS.get(platform.name)
+    revoke = plan.revoke and old is not None
+    words = (
+        texts.owner_steps(new_name, old_name, plan.grant, revoke, where)
+        if where
+        else texts.owner_steps(new_name, old_name, plan.grant, revoke)
+    )
     message: tuple[Part, ...] = (Mention(owner), Text(words)) if owner else (Text(words.strip()),)
     await to_group(platform, group_id, message)
 
 
+async def _ownership_stays(
+    platform: Platform, group: Group, old: int, new_member: Member | None, new: int
+) -> None:
+    """The outgoing admin owns the group, and no platform here lets the bot move ownership
+    (Capabilities.transfer_ownership): they are told privately to hand it on themselves."""
+    if platform.can.transfer_ownership:
+        return
+    new_name = new_member.shown_name if new_member else masked_account(new)
+    notice = texts.transfer_ownership(label(platform.name), group.group_id, group.name, new_name)
+    await to_person(platform, old, notice, about=group.group_id)
+
+
 async def _departed(platform: Platform, group: Group, handover: Handover, old: int) -> None:
     """An old admin the roster lists as 調離, still in the group: reminded and flagged."""
-    entry = (await realname.roster_index()).by_account(old)
+    entry = await roster_entry(platform, old)
     if entry is None or entry.status != "調離":
         return
     await to_person(

@@ -32,15 +32,19 @@ def not_real_named(pattern: str, example: str) -> str:
     )
 
 
+# Where the platform has no cards (Telegram): real-named is bound to the roster.
+NOT_BOUND = "未實名：沒有綁定本單位名冊中在崗的人員（入群申請時私聊答覆機器人完成綁定）"
 CHECK_NOT_MEMBER = "不是本群成員（平台查無此人）"
 CHECK_BLACKLISTED = "在全街黑名單中"
 
 
-def checks_failed(failed: Sequence[Check], pattern: str, example: str) -> str:
+def checks_failed(
+    failed: Sequence[Check], pattern: str, example: str, *, cards: bool = True
+) -> str:
     said = {
         Check.NOT_MEMBER: CHECK_NOT_MEMBER,
         Check.BLACKLISTED: CHECK_BLACKLISTED,
-        Check.NOT_REAL_NAMED: not_real_named(pattern, example),
+        Check.NOT_REAL_NAMED: not_real_named(pattern, example) if cards else NOT_BOUND,
     }
     lines = [f"・{said[c]}" for c in failed]
     return "無法交接給此人（第五條：新管理員須是本群的實名成員）：\n" + "\n".join(lines)
@@ -83,8 +87,15 @@ def done(rights: str, answer: str) -> str:
     return DONE
 
 
-def owner_steps(new_name: str, old_name: str | None, grant: bool, revoke: bool) -> str:
-    """After an @mention of the owner (or alone, when the owner cannot be found)."""
+def owner_steps(
+    new_name: str,
+    old_name: str | None,
+    grant: bool,
+    revoke: bool,
+    where: str = "群聊設置 → 群管理 → 設置管理員",
+) -> str:
+    """After an @mention of the owner (or alone, when the owner cannot be found); `where`: the
+    platform's settings page for admins (plugins.registry.platforms.ADMIN_SETTINGS)."""
     steps: list[str] = []
     if grant:
         steps.append(f"將「{new_name}」設為管理員")
@@ -93,7 +104,16 @@ def owner_steps(new_name: str, old_name: str | None, grant: bool, revoke: bool) 
     numbered = "\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1))
     return (
         " 群組管理員已交接，但機器人不是群主，無法轉移平台管理員權限。"
-        f"請群主打開「群聊設置 → 群管理 → 設置管理員」：\n{numbered}"
+        f"請群主打開「{where}」：\n{numbered}"
+    )
+
+
+def transfer_ownership(platform_label: str, group_id: int, group_name: str, new_name: str) -> str:
+    """Privately, to an outgoing admin who owns the group: the bot cannot move ownership."""
+    return (
+        f"【轉讓群主】群 {group_name or '（未知群名）'}（{group_id}）的群組管理員已交接給「{new_name}」。"
+        f"您是本群的群主，機器人無法轉移群主身份（第五條）：請在 {platform_label} 客戶端中"
+        "自行把群主轉讓給新管理員或建群單位指定的人。"
     )
 
 
