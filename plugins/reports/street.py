@@ -47,6 +47,7 @@ class Totals:
     measures: int
     unsettled: int
     mean_seconds: float | None
+    by_platform: tuple[tuple[str, int], ...] = ()  # groups per platform, by name
 
     @property
     def realname_rate(self) -> float | None:
@@ -70,6 +71,18 @@ def street_report(
     )
 
 
+def platforms_of(report: StreetReport) -> tuple[str, ...]:
+    """The platforms the report's groups and group records are on, by name."""
+    found = {c.facts.platform for c in report.cards}
+    found |= {r.platform for r in report.records if r.group_id is not None}
+    return tuple(sorted(found))
+
+
+def mixed(report: StreetReport) -> bool:
+    """Groups of more than one platform: the workbook and the summary then name each one's."""
+    return len(platforms_of(report)) > 1
+
+
 def totals(report: StreetReport) -> Totals:
     cards = report.cards
     findings = findings_of(report.records)
@@ -88,4 +101,5 @@ def totals(report: StreetReport) -> Totals:
         measures=len(report.records),
         unsettled=sum(r.status in UNSETTLED for r in report.records),
         mean_seconds=sum(seconds) / len(seconds) if seconds else None,
+        by_platform=tuple(sorted(Counter(c.facts.platform for c in cards).items())),
     )

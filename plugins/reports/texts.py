@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.content.categories import BY_KEY as CONTENT_CATEGORIES
 from plugins.measures.wording import KIND_NAMES, STATUS_NAMES
+from plugins.registry.platforms import label
 from plugins.reports.scorecard import CategoryStat, Realname, Scorecard
 from plugins.reports.street import StreetReport, Totals
 
@@ -157,6 +158,8 @@ def street_summary(report: StreetReport, t: Totals, tz: ZoneInfo, file_name: str
         f"【全街報告】{report.street}　{period(report.since, report.until, tz)}（第十五條）",
         f"群組 {t.groups} 個：{status}",
     ]
+    if len(t.by_platform) > 1:
+        lines.append("平台：" + "，".join(f"{label(p)} {n}" for p, n in t.by_platform))
     if t.no_admin:
         shown = "、".join(str(g) for g in t.no_admin[:5]) + ("等" if len(t.no_admin) > 5 else "")
         lines.append(f"未登記群組管理員：{len(t.no_admin)} 個（群 {shown}）")
@@ -199,6 +202,7 @@ MEASURE_HEADERS = (
     "編號", "時間", "群號", "單位", "措施", "條款", "類別", "執行者", "對象", "原因", "結果",
     "用時（秒）",
 )  # fmt: skip
+PLATFORM_HEADER = "平台"  # the last column of both sheets, when groups of several platforms
 CATEGORY_HEADERS = ("類別", "發現", "措施", "發現至處置平均（秒）", "最長（秒）")
 NOTES_HEADERS = ("項目", "說明")
 BOT = "機器人"

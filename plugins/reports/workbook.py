@@ -1,6 +1,9 @@
 """The street-wide workbook (.xlsx): a summary row per group, the period's measures, the findings
 by category with a bar chart, and a sheet of notes. Times are the street's local time.
 
+When the street's groups are on several platforms, both the summary and the measures carry a
+last column naming each row's platform (QQ, Telegram); a street on one platform has none.
+
 Written with openpyxl in write-only mode: rows stream to the file, so a month of a street's
 records takes a fraction of a second. Every row goes through `core.sheets.row`: a group name or
 a reason that starts with `=` is text in the workbook, never a formula.
@@ -20,9 +23,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from core import sheets
 from core.script import Script, in_script
+from plugins.registry.platforms import label as platform_label
 from plugins.reports import texts
 from plugins.reports.scorecard import CategoryStat, RecordFact, Scorecard
-from plugins.reports.street import StreetReport
+from plugins.reports.street import StreetReport, mixed
 
 BOLD = Font(bold=True)
 PERCENT = "0.0%"
@@ -126,24 +130,32 @@ def _chart(sheet: WriteOnlyWorksheet, rows: int, title: str) -> BarChart:
 
 def write_workbook(report: StreetReport, path: Path, tz: ZoneInfo, script: Script) -> Path:
     book = Workbook(write_only=True)
+    several = mixed(report)  # then a last column names each row's platform
+    more = (texts.PLATFORM_HEADER,) if several else ()
     summary = _sheet(
         book,
         texts.SHEET_SUMMARY,
-        texts.SUMMARY_HEADERS,
-        (12, 20, 12, 6, 9, 6, 16, *(9,) * 12, 12, 24),
+        (*texts.SUMMARY_HEADERS, *more),
+        (12, 20, 12, 6, 9, 6, 16, *(9,) * 12, 12, 24, *(10,) * len(more)),
         script,
     )
     for card in report.cards:
-        summary.append(sheets.row(summary, summary_row(card, summary, script)))
+        row = summary_row(card, summary, script)
+        summary.append(
+            sheets.row(summary, [*row, platform_label(card.facts.platform)] if several else row)
+        )
     measures = _sheet(
         book,
         texts.SHEET_MEASURES,
-        texts.MEASURE_HEADERS,
-        (8, 19, 12, 12, 10, 6, 18, 12, 12, 30, 10, 10),
+        (*texts.MEASURE_HEADERS, *more),
+        (8, 19, 12, 12, 10, 6, 18, 12, 12, 30, 10, 10, *(10,) * len(more)),
         script,
     )
     for record in report.records:
-        measures.append(sheets.row(measures, measure_row(record, tz, script)))
+        row = measure_row(record, tz, script)
+        measures.append(
+            sheets.row(measures, [*row, platform_label(record.platform)] if several else row)
+        )
     categories = _sheet(
         book, texts.SHEET_CATEGORIES, texts.CATEGORY_HEADERS, (24, 8, 8, 18, 12), script
     )
