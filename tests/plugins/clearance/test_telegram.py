@@ -134,6 +134,26 @@ async def test_a_confirmed_batch_removes_by_ban_and_unban(
     ]
 
 
+async def test_a_check_now_says_whom_it_counted(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    from plugins.clearance import store
+
+    monkeypatch.setattr(store, "now", lambda: AT)
+    group = await filed_tg_group()
+    await a_street_on_telegram()
+    number = await next_batch_number(group)
+    async with app.test_matcher() as ctx:
+        bot = tg.make_bot(ctx)
+        ctx.receive_event(bot, tg.event(tg.command("/清理檢查", tg.ADMIN)))
+        expect_admins(ctx, (tg.OWNER, "creator"), (tg.ADMIN, "administrator"))
+        ctx.should_call_api("send_message", _anything(tg.ADMIN), _sent(tg.ADMIN))  # the list
+        counts = [("not_on_roster", 1), ("departed", 1), ("silent", 1)]
+        said = texts.check_reply(5, 2, counts, number, 90, known_only=True)
+        expect_send(ctx, said)
+    assert said.startswith(
+        "【清理檢查】本群 5 人（本平台沒有成員名單，只計機器人入群後見過的成員）"
+    )
+
+
 def test_without_cards_nobody_is_listed_for_one_and_the_roster_goes_by_binding() -> None:
     roster = RosterIndex(ROSTER)
     members = [
