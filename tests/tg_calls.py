@@ -7,8 +7,7 @@ The adapter's Bot.call_api fills every parameter of the method it is not given w
 """
 
 import inspect
-import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 import pytest
@@ -16,11 +15,12 @@ from nonebot.adapters.telegram.api import API
 from nonebot.adapters.telegram.exception import ActionFailed
 from nonebug.mixin.call_api import ApiContext
 
+from adapters.port import Role
 from adapters.telegram_events import NAME
+from core.org import Account
 from models.registry import Group, GroupStatus, GroupType, RegisteredAdmin, Unit
 from tests import telegram as tg
-
-_sent = itertools.count(5000)
+from tests import telegram_expect
 
 
 def params(api: str, **given: Any) -> dict[str, Any]:
@@ -28,7 +28,7 @@ def params(api: str, **given: Any) -> dict[str, Any]:
     names = [p for p in inspect.signature(getattr(API, api)).parameters if p != "self"]
     unknown = set(given) - set(names)
     assert not unknown, f"{api} takes no {unknown}"
-    return {name: None for name in names} | given
+    return tg.filled(api, given)
 
 
 def expect(ctx: ApiContext, api: str, result: Any = True, **given: Any) -> None:
@@ -40,10 +40,13 @@ def refuse(ctx: ApiContext, api: str, description: str, **given: Any) -> None:
     ctx.should_call_api(api, params(api, **given), exception=ActionFailed(description))
 
 
-def sent(chat_id: int, text: str) -> dict[str, Any]:
-    """sendMessage's answer: the Message as sent."""
-    chat = tg.chat(chat_id) if chat_id < 0 else tg.private_chat(chat_id)
-    return {"message_id": next(_sent), "date": tg.now(), "chat": chat, "text": text}
+sent = telegram_expect.sent  # sendMessage's answer: the Message as sent
+
+
+def on_telegram(accounts: Iterable[Account]) -> list[int]:
+    """The Telegram ids of the organisation's people among `accounts`: whom a notice through the
+    Telegram account reaches when no QQ account is connected (core.people)."""
+    return [a.user_id for a in accounts if a.platform == NAME]
 
 
 def expect_send(
@@ -172,23 +175,20 @@ def bot_role(role: str, group_id: int = tg.GROUP) -> None:
     account.roles[group_id] = role  # type: ignore[assignment]
 
 
+CHAT_ADMINS: dict[int, Role] = {tg.OWNER: "owner", tg.ADMIN: "admin"}
+
+
 @pytest.fixture
 async def telegram_world() -> AsyncIterator[None]:
-    """Nothing learnt of Telegram people or members, and the test bot an admin of tg.GROUP
-    (its own role known: no getChatMember for it unless a test asks)."""
+    """The test bot an admin of tg.GROUP (its own role known: no getChatMember for it unless a
+    test asks), and the group's owner and admin known as getChatAdministrators told them, so a
+    sender's role is not asked (a test of the asking forgets them: telegram_people.forget)."""
     from adapters import events, telegram_people
-    from adapters.account import Account
+    from adapters.account import Account as BotAccount
     from adapters.pacing import Limiter
-    from core import members
-    from models.members import KnownMember
-    from models.realname import AccountBinding, JoinQuestion
 
-    telegram_people.forget()
-    members.forget()
-    for model in (KnownMember, AccountBinding, JoinQuestion):
-        await model.all().delete()
-    account = Account(Limiter(10_000, 10_000, 0), roles={tg.GROUP: "admin"})
+    account = BotAccount(Limiter(10_000, 10_000, 0), roles={tg.GROUP: "admin"})
     events._accounts[f"fake:{tg.SELF}"] = account
+    telegram_people.note_admins(tg.GROUP, CHAT_ADMINS)
     yield
     telegram_people.forget()
-    members.forget()

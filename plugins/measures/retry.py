@@ -19,9 +19,8 @@ from typing import Any
 
 from nonebot.log import logger
 
-from adapters.actions import Recall, Refused, Why
+from adapters.actions import Recall, Refused
 from adapters.port import Platform
-from core import accounts
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import store
 from plugins.measures.measure import Measure
@@ -109,18 +108,6 @@ def again(record: MeasureRecord, attempt: Attempt) -> Measure:
     )
 
 
-async def _groups_of(platform: Platform) -> list[int] | None:
-    """The groups the account is in: as the platform lists them, or where it lists none
-    (Telegram), those the account is known in from their events (core.accounts)."""
-    joined = await platform.groups()
-    if not isinstance(joined, Refused):
-        return [g.group_id for g in joined]
-    if joined.why is Why.UNSUPPORTED:
-        return accounts.groups_of(platform.name, platform.self_id)
-    logger.warning(f"recall retry: {platform.self_id} could not list its groups: {joined}")
-    return None
-
-
 async def retry_unconfirmed(platform: Platform, now: datetime | None = None) -> list[int]:
     """Try again the unconfirmed recalls of the last RETRY_MINUTES in the account's groups;
     the ids of the new records."""
@@ -134,12 +121,13 @@ async def retry_unconfirmed(platform: Platform, now: datetime | None = None) -> 
         attempts = [attempt_of(r) for r in records]
         if not any(a.status is RecordStatus.UNCONFIRMED for a in attempts):
             return []
-        groups = await _groups_of(platform)
-        if groups is None:
+        joined = await platform.groups()
+        if isinstance(joined, Refused):
+            logger.warning(f"recall retry: {platform.self_id} could not list its groups: {joined}")
             return []
         by_id = {r.id: r for r in records}
         made = []
-        for attempt in to_retry(attempts, groups):
+        for attempt in to_retry(attempts, (g.group_id for g in joined)):
             record = await carry_out(platform, again(by_id[attempt.record_id], attempt))
             made.append(record.id)
             logger.info(

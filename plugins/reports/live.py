@@ -8,7 +8,7 @@ from adapters.actions import Refused
 from adapters.port import Member, Platform
 from models.registry import Group
 from plugins.realname import store as realname_store
-from plugins.realname.checks import check_members
+from plugins.realname.checks import check_bindings, check_members
 from plugins.realname.roster_index import RosterIndex
 from plugins.realname.rules import rules_for
 from plugins.registry.identity import roster_accounts
@@ -16,12 +16,11 @@ from plugins.reports.scorecard import Realname
 
 
 async def _bound(platform: Platform, members: list[Member], roster: RosterIndex) -> Realname:
-    people = [m.user_id for m in members if m.user_id != int(platform.self_id)]
-    accounts = await roster_accounts(platform.name, platform.can, people) or {}
-    compliant = sum(
-        1 for uid in people if uid in accounts and roster.by_account(accounts[uid]) is not None
-    )
-    return Realname(len(people), compliant, "checked")
+    """Members judged by their binding, as `/實名檢查` judges them where there are no cards."""
+    ids = [m.user_id for m in members]
+    bound = await roster_accounts(platform.name, platform.can, ids) or {}
+    report = check_bindings(members, bound, roster, int(platform.self_id))
+    return Realname(report.total, report.compliant, "checked")
 
 
 async def checked_realname(platform: Platform, group: Group) -> Realname:

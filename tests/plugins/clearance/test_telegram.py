@@ -9,6 +9,7 @@ from nonebug import App
 
 from adapters.port import Member
 from adapters.telegram_events import NAME as TELEGRAM
+from core import runtime
 from models.clearance import ClearanceBatch, ClearanceItem, MemberSeen
 from models.measures import MeasureRecord, RecordStatus
 from models.members import KnownMember
@@ -16,6 +17,7 @@ from models.realname import AccountBinding, RosterPerson
 from plugins.clearance import texts
 from plugins.clearance.candidates import Facts, sweep
 from plugins.clearance.jobs import run_due
+from plugins.measures.escalation import Level, recipients
 from plugins.realname.roster_index import RosterIndex
 from plugins.realname.wording import street_time
 from tests import telegram as tg
@@ -25,6 +27,7 @@ from tests.tg_calls import (
     expect_removal,
     expect_send,
     filed_tg_group,
+    on_telegram,
     telegram_world,  # noqa: F401 (the fixture)
 )
 
@@ -125,7 +128,8 @@ async def test_a_confirmed_batch_removes_by_ban_and_unban(
             expect_member(ctx, user_id, "member")  # its role: the bot is an admin, not owner
             expect_removal(ctx, user_id)
         leader = texts.leader_cleared("XX社區", tg.GROUP, batch.id, 2, tg.ADMIN)
-        expect_send(ctx, leader, 20001)
+        for person in on_telegram(recipients(runtime.org(), "XX社區", [Level.UNIT])):
+            expect_send(ctx, leader, person)  # (none: the leader has no Telegram account)
         expect_send(ctx, texts.confirm_done(batch.id, 2, 0))
     kicks = await MeasureRecord.filter(action="clearance").order_by("id")
     assert [(k.platform, k.target, k.status) for k in kicks] == [

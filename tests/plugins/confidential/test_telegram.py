@@ -8,14 +8,16 @@ import pytest
 from nonebug import App
 from nonebug.mixin.call_api import ApiContext
 
+from core import runtime
 from models.measures import MeasureRecord, RecordStatus
 from plugins.confidential import texts
-from tests import accounts
+from plugins.measures.escalation import Level, recipients
 from tests import telegram as tg
 from tests.tg_calls import (
     expect,
     expect_mention,
     filed_tg_group,
+    on_telegram,
     params,
     sent,
     telegram_world,  # noqa: F401 (the fixture)
@@ -57,7 +59,9 @@ async def withdrawn(app: App, raw: dict[str, Any]) -> list[Said]:
         ctx.receive_event(bot, tg.event(raw))
         expect(ctx, "delete_message", chat_id=tg.GROUP, message_id=message_id(raw))
         expect_mention(ctx, tg.MEMBER, texts.WITHDRAWN, name="用戶")
-        told = [expect_reference(ctx, tg.ADMIN), expect_reference(ctx, accounts.LEADER)]
+        told = [expect_reference(ctx, tg.ADMIN)]  # the unit's leader has no Telegram account
+        leaders = on_telegram(recipients(runtime.org(), "XX社區", [Level.UNIT]))
+        told += [expect_reference(ctx, leader) for leader in leaders]
     record = await MeasureRecord.get()
     assert (record.platform, record.group_id, record.action, record.status) == (
         "telegram",

@@ -17,6 +17,7 @@ from models.realname import AccountBinding, RosterPerson
 from models.registry import Group, RegisteredAdmin
 from plugins.handover import store, texts
 from plugins.handover.decide import Check
+from plugins.measures.escalation import Level, recipients
 from plugins.realname import store as realname
 from plugins.realname.roster import RosterEntry
 from tests import telegram as tg
@@ -26,6 +27,7 @@ from tests.tg_calls import (
     expect_mention,
     expect_send,
     filed_tg_group,
+    on_telegram,
     telegram_world,  # noqa: F401 (the fixture)
 )
 
@@ -78,7 +80,9 @@ def department_notice(group: Group, old: int, rights: str) -> str:
 
 
 def expect_department(ctx: ApiContext, notice: str) -> None:
-    for person in (*runtime.org().department.staff, *runtime.superusers()):
+    """The department's people with a Telegram account hear it through the Telegram account."""
+    people = recipients(runtime.org(), "XX社區", [Level.DEPARTMENT], runtime.superusers())
+    for person in on_telegram(people):
         expect_send(ctx, notice, person)
 
 

@@ -20,7 +20,6 @@ from plugins.measures import texts
 from plugins.measures.authority import appointer, fitted, may_act, mute_seconds
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.measure import Measure
-from tests import accounts
 from tests import telegram as tg
 from tests.plugins.measures.helpers import next_request_number
 from tests.tg_calls import (
@@ -31,6 +30,7 @@ from tests.tg_calls import (
     expect_removal,
     expect_send,
     filed_tg_group,
+    on_telegram,
     telegram_world,  # noqa: F401 (the fixture)
 )
 
@@ -47,8 +47,9 @@ def order(command: str, target: int = tg.MEMBER, rest: str = "") -> dict[str, An
 
 
 def expect_leaders(ctx: ApiContext, text: str, *levels: Level) -> None:
+    """The people at `levels` with a Telegram account hear it through the Telegram account."""
     people = recipients(runtime.org(), "XX社區", levels or (Level.UNIT,), runtime.superusers())
-    for person in people:
+    for person in on_telegram(people):
         expect_send(ctx, text, person)
 
 
@@ -129,7 +130,7 @@ async def test_the_department_and_the_bot_are_never_muted(app: App) -> None:
     await filed_tg_group()
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
-        ctx.receive_event(bot, tg.event(order("/禁言", accounts.DEPARTMENT, " 1h")))
+        ctx.receive_event(bot, tg.event(order("/禁言", tg.DEPARTMENT, " 1h")))
         expect_send(ctx, texts.PROTECTED_TARGET)
         ctx.receive_event(bot, tg.event(order("/禁言", tg.SELF, " 1h")))
         expect_send(ctx, texts.NOT_SELF)

@@ -5,13 +5,17 @@ import pytest
 from nonebug import App
 from nonebug.mixin.call_api import ApiContext
 
+from adapters import telegram_people
 from adapters.onebot_events import NAME as QQ
 from adapters.telegram import TELEGRAM as CAN
 from adapters.telegram_events import NAME as TELEGRAM
+from core import runtime
+from core.org import accounts_of
 from models.registry import Group, GroupStatus, GroupType, RegisteredAdmin
 from plugins.registry import texts
 from plugins.registry.abilities import NOTICES, limits
 from plugins.registry.duties import DUTIES
+from plugins.registry.people import department_accounts
 from tests import accounts
 from tests import telegram as tg
 from tests.factories import expect_private_send, make_bot, private_msg
@@ -21,6 +25,7 @@ from tests.tg_calls import (
     expect_member,
     expect_send,
     filed_tg_group,
+    on_telegram,
     telegram_world,  # noqa: F401 (the fixture)
 )
 
@@ -37,6 +42,7 @@ async def test_the_owner_files_a_telegram_group_once_the_platform_says_they_own_
     app: App,
 ) -> None:
     name = "XX社區工作群"
+    telegram_people.forget()  # a new group: the bot knows nobody's role there yet
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/備案 內部 XX社區 社區工作", tg.OWNER)))
@@ -44,10 +50,13 @@ async def test_the_owner_files_a_telegram_group_once_the_platform_says_they_own_
         expect_member(ctx, tg.OWNER, "creator")
         expect_chat(ctx, name)
         expect_send(ctx, texts.filed_internal("XX社區"))
-        for person in (accounts.DEPARTMENT, accounts.SUPERUSER):
+        # The department's Telegram account hears of it; the unit's leader has none (and no QQ
+        # account is connected in this test).
+        for person in on_telegram(department_accounts()):
             expect_send(ctx, texts.department_filed(name, tg.GROUP, "XX社區"), person)
-        leader = texts.leader_filed(name, tg.GROUP, "XX社區", tg.OWNER, False)
-        expect_send(ctx, leader, accounts.LEADER)
+        unit = runtime.org().unit("XX社區")
+        assert unit is not None
+        assert on_telegram(accounts_of(unit.leaders)) == []
 
     group = await Group.get(platform=TELEGRAM, group_id=tg.GROUP)
     assert (group.name, group.status, group.member_count) == (name, GroupStatus.FILED, 12)
@@ -55,6 +64,7 @@ async def test_the_owner_files_a_telegram_group_once_the_platform_says_they_own_
 
 
 async def test_a_plain_member_is_refused_after_the_platform_is_asked(app: App) -> None:
+    telegram_people.forget()
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/register 內部 XX社區", tg.MEMBER)))
