@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from nonebot.adapters.telegram.exception import ActionFailed
 from nonebug import App
 from nonebug.mixin.call_api import ApiContext
 
@@ -23,6 +24,9 @@ from plugins.measures.measure import Measure
 from tests import telegram as tg
 from tests.plugins.measures.helpers import next_request_number
 from tests.tg_calls import (
+    SILENCED,
+    Around,
+    expect_admins,
     expect_ban,
     expect_member,
     expect_mention,
@@ -31,6 +35,8 @@ from tests.tg_calls import (
     expect_send,
     filed_tg_group,
     on_telegram,
+    params,
+    sent,
     telegram_world,  # noqa: F401 (the fixture)
 )
 
@@ -144,10 +150,6 @@ async def test_a_refused_mute_is_recorded_and_answered(app: App) -> None:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(order("/禁言", rest=" 1h")))
         expect_member(ctx, tg.MEMBER, "member")
-        from nonebot.adapters.telegram.exception import ActionFailed
-
-        from tests.tg_calls import SILENCED, Around, params
-
         ctx.should_call_api(
             "restrict_chat_member",
             params(
@@ -162,9 +164,7 @@ async def test_a_refused_mute_is_recorded_and_answered(app: App) -> None:
             ),
         )
         # A refusal for rights: the owner is asked (getChatAdministrators finds them).
-        from tests.tg_calls import expect as call
-
-        call(ctx, "get_chat_administrators", [tg._member(tg.OWNER, "creator")], chat_id=tg.GROUP)
+        expect_admins(ctx, (tg.OWNER, "creator"))
         ctx.should_call_api(
             "send_message", params("send_message", chat_id=tg.OWNER, text=_Text()), _sent()
         )
@@ -181,8 +181,6 @@ class _Text:
 
 
 def _sent() -> dict[str, Any]:
-    from tests.tg_calls import sent
-
     return sent(tg.OWNER, "…")
 
 
