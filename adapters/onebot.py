@@ -232,6 +232,7 @@ QQ = Capabilities(
     group_files=True,
     history=True,
     private_via_group=True,
+    appoint_admins="owner",  # set_group_admin: the owner alone
 )
 
 

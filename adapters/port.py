@@ -34,9 +34,9 @@ class Capabilities:
     transfer_ownership: bool  # the bot can hand a group's ownership on
     group_files: bool  # a group file list, apart from messages
     history: bool  # a group's past messages can be read back after a gap
-    private_via_group: (
-        bool  # a non-friend is reached through a group both are in (QQ's temporary session)
-    )
+    # a non-friend is reached through a group both are in (QQ's temporary session)
+    private_via_group: bool
+    appoint_admins: "Role"  # the lowest role that may give and take admin rights
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ wrote stays text; mentions are text_mention entities.
 """
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,9 @@ TELEGRAM = Capabilities(
     group_files=False,
     history=False,  # getUpdates keeps what came while the bot was away (24 h): nothing to read back
     private_via_group=False,  # only someone who started the bot, or a join requester for 5 min
+    # promoteChatMember: an administrator with can_promote_members (it may demote only the
+    # admins it promoted; the refusal says so for the others)
+    appoint_admins="admin",
 )
 
 _SILENCED = {
@@ -231,7 +235,11 @@ class TelegramPlatform:
         if isinstance(admins, Refused):
             return admins
         listed = {m.user_id for m in admins}
-        rest = [m for m in await known.of_group(NAME, group_id) if m.user_id not in listed]
+        rest = [
+            replace(m, nickname=m.nickname or telegram_people.name_of(m.user_id))
+            for m in await known.of_group(NAME, group_id)
+            if m.user_id not in listed
+        ]
         return [*admins, *rest]
 
     async def group(self, group_id: int) -> GroupInfo | Refused:

@@ -28,8 +28,11 @@ def note_admins(chat_id: int, admins: dict[int, Role]) -> None:
 
 
 def note_role(chat_id: int, user_id: int, role: Role | None) -> None:
-    """One person's role changed (a chat_member update); None: no longer in the chat."""
-    known = _roles.setdefault(chat_id, {})
+    """One person's role changed (a chat_member update, a member read); None: no longer in
+    the chat. The chat's admins count as known only once they were listed (note_admins)."""
+    known = _roles.get(chat_id)
+    if known is None:
+        return
     if role in ("owner", "admin"):
         known[user_id] = role
     else:
@@ -60,9 +63,14 @@ def note_user(user_id: int, username: str | None, first_name: str = "") -> None:
         _names.popitem(last=False)
 
 
+def name_of(user_id: int) -> str:
+    """The first name the bot has seen `user_id` go by ("" when it has not)."""
+    return _shown.get(user_id, "")
+
+
 def shown_name(user_id: int) -> str:
     """How a mention of `user_id` reads: their first name as seen, else the account number."""
-    return _shown.get(user_id, str(user_id))
+    return name_of(user_id) or str(user_id)
 
 
 def by_username(mention: str) -> int | None:

@@ -1,8 +1,8 @@
 """Completing a handover (Art. 3, 5, 14): the registry, the platform rights, and who is told.
 
 In this order: the registry changes (store.complete); the platform admin rights move where the
-bot's role may set admins (QQ: the owner; Telegram: an admin, plugins.measures.authority
-.appointer), each SetAdmin through the measures service (kind `handover`, article 5), otherwise
+bot's role may set admins (QQ: the owner; Telegram: an admin; Capabilities.appoint_admins),
+each SetAdmin through the measures service (kind `handover`, article 5), otherwise
 one `handover` record without an action and the owner told in the group exactly what to do; the
 new admin is told in the group; an outgoing admin who owns the group is told privately to hand
 ownership on in the client (no platform lets the bot move it); the department privately, to
@@ -23,7 +23,6 @@ from models.registry import Group
 from plugins.handover import store, texts
 from plugins.handover.decide import RightsPlan, rights_plan
 from plugins.handover.eligible import roster_entry
-from plugins.measures.authority import appointer
 from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out, escalate
@@ -110,7 +109,7 @@ async def _move_rights(
 ) -> tuple[Rights, str]:
     """Move the rights where the bot owns the group; always leave at least one record."""
     bot = await platform.member(group.group_id, int(platform.self_id))
-    appoints = appointer(platform.name)  # QQ: the owner alone; Telegram: an admin too
+    appoints = platform.can.appoint_admins  # QQ: the owner alone; Telegram: an admin too
     may = isinstance(bot, Member) and not outranks(appoints, bot.role)
     if not may or not plan.needed:
         rights: Rights = "owner_told" if plan.needed else "none"

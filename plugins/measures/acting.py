@@ -13,7 +13,7 @@ from adapters.port import Member, Platform, Role
 from core.send import to_person
 from models.measures import RecordStatus
 from plugins.measures import blacklist, texts
-from plugins.measures.authority import appointer, may_act, needs_rank, referral
+from plugins.measures.authority import may_act, needs_rank, referral
 from plugins.measures.measure import Measure
 
 Result = tuple[RecordStatus, str]
@@ -37,7 +37,7 @@ async def act(platform: Platform | None, measure: Measure) -> Result:
     target_role = await _target_role(platform, measure)
     bot_role = await platform.own_role(measure.group_id) if measure.group_id is not None else None
     if measure.group_id is not None and not may_act(
-        measure.action, bot_role, target_role, appointer(platform.name)
+        measure.action, bot_role, target_role, platform.can.appoint_admins
     ):
         return await _refer(platform, measure, target_role)
     outcome = await platform.perform(measure.action, key=measure.group_id)

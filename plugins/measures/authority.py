@@ -8,24 +8,12 @@ not try blindly: it asks whoever can act, privately, and the record says it was 
 
 from dataclasses import dataclass, replace
 
-from adapters import onebot_events, telegram_events
 from adapters.actions import Action, Kick, Mute, Recall, SetAdmin, Unmute
 from adapters.port import Capabilities, Role, outranks
 from plugins.measures.measure import Measure
 
 # Actions whose target must rank below the bot.
 ON_A_PERSON = (Recall, Mute, Unmute, Kick)
-
-# The lowest role that may give and take admin rights, by platform: QQ lets the owner alone set
-# admins; Telegram an administrator with can_promote_members (promoteChatMember; it may demote
-# only the admins it promoted, and the platform's refusal says so for the others). A stand-in
-# for a capability the port does not declare yet: Capabilities.appoint_admins would replace it.
-_APPOINTS: dict[str, Role] = {onebot_events.NAME: "owner", telegram_events.NAME: "admin"}
-
-
-def appointer(platform: str) -> Role:
-    """Who may set admins on `platform` (the owner where it is not known)."""
-    return _APPOINTS.get(platform, "owner")
 
 
 def mute_seconds(seconds: int, can: Capabilities) -> int:

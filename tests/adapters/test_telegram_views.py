@@ -105,10 +105,18 @@ def test_chat_member_updates_are_joins_and_leaves() -> None:
     assert events.member_left(joined) is None
     kicked = tg.event(tg.member_update(tg.MEMBER, "member", "kicked", by=tg.ADMIN))
     assert events.member_left(kicked) == MemberChange(NAME, "", tg.GROUP, tg.MEMBER, tg.ADMIN)
+    telegram_people.note_admins(tg.GROUP, {tg.OWNER: "owner"})  # listed once: kept current
     promoted = tg.event(tg.member_update(tg.MEMBER, "member", "administrator", by=tg.OWNER))
     assert events.member_joined(promoted) is None
     assert events.member_left(promoted) is None
     assert telegram_people.role(tg.GROUP, tg.MEMBER) == "admin"
+
+
+def test_one_member_read_does_not_make_the_admins_known() -> None:
+    telegram_people.note_role(tg.GROUP, tg.ADMIN, "admin")
+    assert not telegram_people.admins_known(tg.GROUP)
+    event = tg.event(tg.group_message("你好", tg.ADMIN))
+    assert events.sender_of(event) == Sender(NAME, tg.ADMIN, tg.GROUP, None)  # asked again
 
 
 def test_the_bot_removed_is_the_bot_leaving() -> None:

@@ -12,13 +12,12 @@ from nonebug.mixin.call_api import ApiContext
 
 from adapters.actions import Mute, Recall, SetAdmin
 from adapters.onebot import QQ
-from adapters.onebot_events import NAME as QQ_NAME
 from adapters.telegram import TELEGRAM
 from adapters.telegram_events import NAME as TELEGRAM_NAME
 from core import runtime
 from models.measures import BlacklistRequest, MeasureRecord, RecordStatus
 from plugins.measures import texts
-from plugins.measures.authority import appointer, fitted, may_act, mute_seconds
+from plugins.measures.authority import fitted, may_act, mute_seconds
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.measure import Measure
 from tests import telegram as tg
@@ -188,18 +187,17 @@ def _sent() -> dict[str, Any]:
 
 
 def test_who_may_set_admins_follows_the_platform() -> None:
-    assert appointer(QQ_NAME) == "owner"
-    assert appointer(TELEGRAM_NAME) == "admin"
-    assert appointer("wecom") == "owner"  # unknown: the strictest
+    assert QQ.appoint_admins == "owner"
+    assert TELEGRAM.appoint_admins == "admin"
     promote = SetAdmin(tg.GROUP, tg.MEMBER, True)
-    assert not may_act(promote, "admin", None, appointer(QQ_NAME))
-    assert may_act(promote, "admin", None, appointer(TELEGRAM_NAME))
-    assert may_act(promote, "owner", None, appointer(QQ_NAME))
-    assert not may_act(promote, "member", None, appointer(TELEGRAM_NAME))
-    assert not may_act(promote, None, None, appointer(TELEGRAM_NAME))
+    assert not may_act(promote, "admin", None, QQ.appoint_admins)
+    assert may_act(promote, "admin", None, TELEGRAM.appoint_admins)
+    assert may_act(promote, "owner", None, QQ.appoint_admins)
+    assert not may_act(promote, "member", None, TELEGRAM.appoint_admins)
+    assert not may_act(promote, None, None, TELEGRAM.appoint_admins)
     # what a person's role allows is the same on both
-    assert may_act(Recall(tg.GROUP, 1), "admin", "member", appointer(TELEGRAM_NAME))
-    assert not may_act(Recall(tg.GROUP, 1), "admin", "admin", appointer(TELEGRAM_NAME))
+    assert may_act(Recall(tg.GROUP, 1), "admin", "member", TELEGRAM.appoint_admins)
+    assert not may_act(Recall(tg.GROUP, 1), "admin", "admin", TELEGRAM.appoint_admins)
 
 
 def test_a_mute_is_never_longer_than_the_platform_takes() -> None:

@@ -7,6 +7,8 @@ from typing import Any, cast
 import pytest
 
 from adapters.actions import Action, Done, Outcome, Recall, Refused, Why
+from adapters.onebot import QQ
+from adapters.onebot_events import NAME as QQ_NAME
 from adapters.port import GroupInfo, Platform, Role
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import texts
@@ -28,8 +30,9 @@ NO_ANSWER = Refused(Why.NO_ANSWER, "NetworkError: the connection ended before th
 class FakePlatform:
     """The bot as the group's owner; each action answered with the next of `outcomes`."""
 
-    name = "qq"
+    name = QQ_NAME
     self_id = str(accounts.SELF)
+    can = QQ
 
     def __init__(self, *outcomes: Outcome | Exception, groups: tuple[int, ...] = ()) -> None:
         self.outcomes = list(outcomes)
