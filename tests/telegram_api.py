@@ -7,13 +7,21 @@ tdlib/telegram-bot-api reads them: from the query string, a JSON body (a non-str
 JSON text), a form or a multipart body (files by field name), every value a string; the adapter
 sends its own values JSON-encoded as strings (nonebot/adapters/telegram/adapter.py `_call_api`).
 
-The methods are in tests/telegram_api_methods.py (messages, members, commands); getUpdates and
-the webhook methods are here, beside the update queue (tests/telegram_api_updates.py). What
-happens in Telegram (people writing, joining, asking to join) is made with the helpers of
-tests/telegram_api_inject.py, exposed on `TelegramApi`.
+The methods are in tests/telegram_api_methods.py (messages, members, commands), getUpdates and
+the webhook methods beside the update queue in tests/telegram_api_updates.py. Each
+rule names its source next to it: a section of core.telegram.org/bots/api, the Bot API server's
+source (tdlib/telegram-bot-api Client.cpp), TDLib's, or "observed" for Telegram's own wording.
+
+What happens in Telegram is made with the helpers below (tests/telegram_api_inject.py): people
+(`add_user`), groups and members as they already are (`add_group`, `put`), and what people do,
+each as the update the real API sends: `group_message` (entities, `reply_to=`,
+`forward_origin=api.origin_user(…)`, `text_mention`), `document_message`, `photo_message`,
+`edit`, `private_message` (the user has then started the bot), `join_request`, `joins`,
+`leaves`, `member_update`. Messages get their chat's next id and are kept (`messages`).
 
 Every call is kept in `calls` (method, decoded params, time, answer); `wait_call` waits for one.
 A test can answer a method its own way (`answers`), and slow sends with flood control (`flood`).
+The clock (`clock.shift`) ages messages, join requests, restrictions and updates.
 """
 
 import asyncio
@@ -34,7 +42,7 @@ from starlette.responses import JSONResponse
 from tests import telegram_api_inject as inject
 from tests.telegram_api_methods import BOT_API_METHODS, METHODS, SENDING
 from tests.telegram_api_state import ApiError, Args, Clock, Json, TgUser, World, bad, to_int
-from tests.telegram_api_updates import WEBHOOK_CONFLICT, Updates
+from tests.telegram_api_updates import WEBHOOK_METHODS, Described, Updates
 
 TOKEN = "7000000001:AAH-test-token-for-the-fake-bot-api-00"
 USERNAME = "qungui_test_bot"
@@ -237,8 +245,8 @@ class TelegramApi:
                     limit.check()
         if method in METHODS:
             return METHODS[method](self.world, args)
-        if method in _OWN:
-            return await _OWN[method](self, args)
+        if method in WEBHOOK_METHODS:
+            return await WEBHOOK_METHODS[method](self.world, self.updates, args)
         if method in BOT_API_METHODS:
             self.unmodelled.append(call)
         # api.telegram.org answers an unknown method with a bare "Not Found" (the server's own
@@ -306,6 +314,9 @@ class TelegramApi:
     def photo_message(self, chat_id: int, user_id: int, caption: str = "", **options: Any) -> Json:
         return inject.media_message(self.world, chat_id, user_id, "photo", caption, **options)
 
+    def edit(self, chat_id: int, message_id: int, text: str) -> Json:
+        return inject.edit(self.world, chat_id, message_id, text)
+
     def private_message(self, user_id: int, text: str, **options: Any) -> Json:
         return inject.private_message(self.world, user_id, text, **options)
 
@@ -335,54 +346,3 @@ class TelegramApi:
     def messages(self, chat_id: int) -> dict[int, Json]:
         """What is left in a chat, by message id."""
         return {i: m.body for i, m in self.world.chats[chat_id].messages.items()}
-
-
-@dataclass
-class Described:
-    """An ok answer with a description beside the result, as the webhook methods give."""
-
-    result: Any
-    description: str
-
-
-async def _get_updates(api: TelegramApi, args: Args) -> list[Json]:
-    if api.world.webhook_url:
-        await api.updates.conflict(WEBHOOK_CONFLICT)
-    offset, limit = args.number("offset"), args.number("limit", 100)
-    return await api.updates.get(
-        offset, limit, args.number("timeout"), args.text("allowed_updates")
-    )
-
-
-async def _delete_webhook(api: TelegramApi, args: Args) -> Described:
-    had = bool(api.world.webhook_url)
-    api.world.webhook_url = ""
-    if args.flag("drop_pending_updates"):
-        api.updates.drop_pending()
-    return Described(True, "Webhook was deleted" if had else "Webhook is already deleted")
-
-
-async def _set_webhook(api: TelegramApi, args: Args) -> Described:
-    url = args.text("url")
-    if not url:
-        return await _delete_webhook(api, args)
-    if not url.startswith("https://"):
-        raise bad("bad webhook: An HTTPS URL must be provided for webhook")
-    api.world.webhook_url = url
-    return Described(True, "Webhook was set")
-
-
-async def _get_webhook_info(api: TelegramApi, args: Args) -> Json:
-    return {
-        "url": api.world.webhook_url,
-        "has_custom_certificate": False,
-        "pending_update_count": len(api.updates.stored),
-    }
-
-
-_OWN: dict[str, Callable[[TelegramApi, Args], Any]] = {
-    "getupdates": _get_updates,
-    "deletewebhook": _delete_webhook,
-    "setwebhook": _set_webhook,
-    "getwebhookinfo": _get_webhook_info,
-}

@@ -9,7 +9,7 @@ it); what the bot gets to see of it follows privacy mode (tests/telegram_api_mes
 from typing import Any
 
 from tests.telegram_api_members import change, service
-from tests.telegram_api_messages import deliver, new_file, quoted, store
+from tests.telegram_api_messages import bot_sees, deliver, new_file, quoted, store
 from tests.telegram_api_state import (
     PERMISSIONS,
     RIGHTS,
@@ -203,6 +203,20 @@ def media_message(
         fields["document"] = described
     fields.update(_text_fields(world, "caption", caption, caption_entities))
     return message(world, chat_id, user_id, fields, **options)
+
+
+def edit(world: World, chat_id: int, message_id: int, text: str) -> Json:
+    """Its sender edits a text message: the edited_message update, with edit_date."""
+    chat = world.chats[chat_id]
+    kept = chat.messages[message_id]
+    assert "text" in kept.body, "only a text message is edited to a new text here"
+    for key in ("text", "entities"):
+        kept.body.pop(key, None)
+    kept.body.update(_text_fields(world, "text", text, None))
+    kept.body["edit_date"] = world.clock.now()
+    if chat.type == "private" or bot_sees(world, chat, kept.body):
+        world.emit("edited_message", kept.body)
+    return kept.body
 
 
 def private_message(world: World, user_id: int, text: str, **options: Any) -> Json:

@@ -1,7 +1,7 @@
 """The fake Bot API's methods by name, and the bot-level ones (getMe, commands).
 
 Method names are case-insensitive (tdlib/telegram-bot-api Query.cpp lowercases them); getUpdates
-and the webhook methods live in tests/telegram_api.py, beside the update queue.
+and the webhook methods live beside the update queue, in tests/telegram_api_updates.py.
 """
 
 import json

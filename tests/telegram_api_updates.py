@@ -1,4 +1,4 @@
-"""getUpdates as the Bot API serves it, from tdlib/telegram-bot-api (Client.cpp
+"""getUpdates (and the webhook methods that stand in its way) as the Bot API serves it, from tdlib/telegram-bot-api (Client.cpp
 `process_get_updates_query`, `do_get_updates`, `add_update_impl`, `abort_long_poll`,
 `fail_query_conflict`, `get_allowed_update_types`) and its queue (tdlib/td tddb/td/db/TQueue.cpp):
 
@@ -13,7 +13,8 @@
   `timeout` to 0-50 s; the same offset again within 0.5 s gets one update at most, within 3 s a
   timeout of at least 3 s.
 - A second long poll ends the waiting one with 409 "Conflict: terminated by other getUpdates
-  request; …"; a 409 within 3 s of the last one is held back 3 s.
+  request; …" (setWebhook too, "… by setWebhook request"); polling while a webhook is set is 409;
+  a 409 within 3 s of the last one is held back 3 s.
 
 One deliberate difference: an idle poll is answered after min(timeout, poll_cap) seconds (2 by
 default), not the full timeout: the adapter's read timeout equals its poll timeout, so a full
@@ -24,9 +25,11 @@ import asyncio
 import json
 import random
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from tests.telegram_api_state import DAY, ApiError, Clock, Json
+from tests.telegram_api_state import DAY, ApiError, Args, Clock, Json, World, bad
 
 UPDATE_TYPES = (
     "message",
@@ -60,6 +63,7 @@ DEFAULT_ALLOWED = frozenset(UPDATE_TYPES) - {
 }
 LONG_POLL_MAX_TIMEOUT = 50
 CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+SET_WEBHOOK_CONFLICT = "Conflict: terminated by setWebhook request"
 WEBHOOK_CONFLICT = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
 
 
@@ -92,7 +96,7 @@ class Stored:
 @dataclass
 class _Poll:
     woken: asyncio.Event = field(default_factory=asyncio.Event)
-    conflict: bool = False
+    conflict: str = ""  # why it was ended with 409, if it was
 
 
 def _clamp(value: int, least: int, most: int) -> int:
@@ -112,6 +116,11 @@ class Updates:
         self._poll: _Poll | None = None
         self._previous = (-1, 0.0)  # offset and start of the last call
         self._next_conflict = 0.0
+
+    @property
+    def waiting(self) -> bool:
+        """Whether a long poll is waiting now."""
+        return self._poll is not None
 
     def push(self, kind: str, payload: Json) -> int | None:
         """Store an update as Telegram creates it; None when its type is not allowed now."""
@@ -160,9 +169,7 @@ class Updates:
         updates = self.take(offset, limit)
         if timeout == 0 or updates:
             return updates
-        if self._poll is not None:
-            self._poll.conflict = True
-            self._poll.woken.set()
+        self.abort(CONFLICT)
         poll = self._poll = _Poll()
         try:
             await asyncio.wait_for(poll.woken.wait(), min(timeout, self.poll_cap))
@@ -172,9 +179,15 @@ class Updates:
             if self._poll is poll:
                 self._poll = None
         if poll.conflict:
-            await self.conflict(CONFLICT)
+            await self.conflict(poll.conflict)
         await asyncio.sleep(0.002)  # LONG_POLL_MAX_DELAY: updates close together come together
         return self.take(offset, limit)
+
+    def abort(self, description: str) -> None:
+        """End the waiting poll with 409 `description` (`abort_long_poll`)."""
+        if self._poll is not None:
+            self._poll.conflict = description
+            self._poll.woken.set()
 
     async def conflict(self, description: str) -> None:
         """Raise the 409, held back 3 s when the last one was less than 3 s ago."""
@@ -192,3 +205,58 @@ class Updates:
         """Answer a waiting poll now (the server stops)."""
         if self._poll is not None:
             self._poll.woken.set()
+
+
+# --- the methods -------------------------------------------------------------------------------
+
+
+@dataclass
+class Described:
+    """An ok answer with a description beside the result, as the webhook methods give."""
+
+    result: Any
+    description: str
+
+
+async def get_updates(world: World, updates: Updates, args: Args) -> list[Json]:
+    if world.webhook_url:
+        await updates.conflict(WEBHOOK_CONFLICT)
+    offset, limit = args.number("offset"), args.number("limit", 100)
+    return await updates.get(offset, limit, args.number("timeout"), args.text("allowed_updates"))
+
+
+async def delete_webhook(world: World, updates: Updates, args: Args) -> Described:
+    had = bool(world.webhook_url)
+    world.webhook_url = ""
+    if args.flag("drop_pending_updates"):
+        updates.drop_pending()
+    return Described(True, "Webhook was deleted" if had else "Webhook is already deleted")
+
+
+async def set_webhook(world: World, updates: Updates, args: Args) -> Described:
+    url = args.text("url")
+    if not url:
+        return await delete_webhook(world, updates, args)
+    if not url.startswith("https://"):
+        raise bad("bad webhook: An HTTPS URL must be provided for webhook")
+    if (types := allowed_types(args.text("allowed_updates"))) is not None:
+        updates.allowed = types
+    world.webhook_url = url
+    updates.abort(SET_WEBHOOK_CONFLICT)  # a waiting poll ends (Client.cpp abort_long_poll)
+    return Described(True, "Webhook was set")
+
+
+async def get_webhook_info(world: World, updates: Updates, args: Args) -> Json:
+    return {
+        "url": world.webhook_url,
+        "has_custom_certificate": False,
+        "pending_update_count": len(updates.stored),
+    }
+
+
+WEBHOOK_METHODS: dict[str, Callable[[World, Updates, Args], Awaitable[Any]]] = {
+    "getupdates": get_updates,
+    "deletewebhook": delete_webhook,
+    "setwebhook": set_webhook,
+    "getwebhookinfo": get_webhook_info,
+}
