@@ -4,6 +4,8 @@ as nonebot-adapter-telegram does, asking for the member and join-request updates
 """
 
 import asyncio
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -70,6 +72,34 @@ async def _logged(log: Path, line: str, within: float = 15.0) -> str:
         assert time.monotonic() < deadline, f"never logged: {line}"
         await asyncio.sleep(0.1)
     return text
+
+
+def test_a_bad_telegram_bots_stops_the_bot_in_one_line_without_the_token(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text('TELEGRAM_BOTS=[{"api_server": "123:secret"}]\n', "utf-8")
+    process = BotProcess(tmp_path)
+    assert process.manage("migrate").returncode == 0
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bot.py")],
+        cwd=tmp_path,
+        env=process.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    said = done.stdout + done.stderr
+    assert done.returncode == 2
+    assert "設定 TELEGRAM_BOTS 有誤" in said
+    assert "secret" not in said
+    assert "Traceback" not in said
+
+
+def test_telegram_bots_only_in_the_environment_is_warned_of(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path, TELEGRAM_BOTS='[{"token": "1:x"}]')
+    process.start()
+    process.stop()
+    log = process.log.read_text("utf-8")
+    assert "環境變數 TELEGRAM_BOTS 未被讀取" in log
+    assert "Telegram | Start poll" not in log  # NoneBot indeed did not read it
 
 
 @pytest.mark.skipif(not HAS_PORT, reason="needs the Telegram platform port (adapters/telegram.py)")
