@@ -176,10 +176,11 @@ def _reply(world: World, chat: TgChat, args: Args) -> Json:
 
 
 def send_message(world: World, args: Args) -> Json:
-    chat = world.chat(args.text("chat_id"), write=True)
+    # The text first, then the chat (Client.cpp process_send_message_query, do_send_message).
     if not args.text("text"):
         raise bad("message text is empty")
     text, entities = _formatted(world, args, "text", "entities")
+    chat = world.chat(args.text("chat_id"), write=True)
     if not text:
         raise bad("message text is empty")
     if len(text) > TEXT_MAX:
@@ -239,8 +240,8 @@ def _mime(name: str) -> str:
 
 def send_file(kind: str) -> Any:
     def send(world: World, args: Args) -> Json:
-        chat = world.chat(args.text("chat_id"), write=True)
         caption, entities = _formatted(world, args, "caption", "caption_entities")
+        chat = world.chat(args.text("chat_id"), write=True)
         if len(caption) > CAPTION_MAX:
             raise bad("message caption is too long")
         _reachable(world, chat, "documents" if kind == "document" else "photos")
