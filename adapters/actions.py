@@ -13,6 +13,9 @@ MAX_MUTE_SECONDS = 30 * 24 * 3600 - 60  # platforms refuse a mute of 30 days or 
 
 @dataclass(frozen=True)
 class Recall:
+    """Delete a message; its id is unique only within its chat on some platforms (Telegram)."""
+
+    group_id: int
     message_id: int
 
 
@@ -180,6 +183,8 @@ class Why(StrEnum):
     INVALID = "invalid"  # a bad argument: the request itself was wrong
     TIMED_OUT = "timed_out"  # the platform did not finish in time (a person it cannot reach)
     NO_ANSWER = "no_answer"  # the connection failed: no platform answer at all
+    UNREACHABLE = "unreachable"  # the person cannot be written to (never started the bot)
+    UNSUPPORTED = "unsupported"  # the platform has no such thing (Capabilities says so)
     OTHER = "other"
 
 
@@ -192,6 +197,8 @@ REASONS_SHOWN: dict[Why, str] = {
     Why.INVALID: "請求無效",
     Why.TIMED_OUT: "逾時未成",
     Why.NO_ANSWER: "平台無回應",
+    Why.UNREACHABLE: "無法私訊此人",
+    Why.UNSUPPORTED: "平台不支援",
     Why.OTHER: "平台拒絕",
 }
 

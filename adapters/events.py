@@ -1,143 +1,146 @@
 """Platform-neutral views of incoming events, and the platform behind a bot.
 
-Plugins read events through these functions, never through a platform's event classes.
+Plugins read events through these functions, never through a platform's event classes. Each
+platform has a reader module (`adapters/onebot_events.py`, `adapters/telegram_events.py`) with
+the same functions; the one that reads an event's class answers, and the platform's name comes
+from it (its NAME), never from a literal here.
 """
 
-import hashlib
-import json
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from typing import Protocol
 
 from nonebot.adapters import Bot, Event, Message
 from nonebot.adapters.onebot.v11 import Adapter as OneBotAdapter
 from nonebot.adapters.onebot.v11 import Bot as OneBotBot
-from nonebot.adapters.onebot.v11 import Event as OneBotEvent
-from nonebot.adapters.onebot.v11 import (
-    FriendRequestEvent,
-    GroupAdminNoticeEvent,
-    GroupDecreaseNoticeEvent,
-    GroupIncreaseNoticeEvent,
-    GroupMessageEvent,
-    GroupRequestEvent,
-    GroupUploadNoticeEvent,
-    MessageEvent,
-    NoticeEvent,
-)
+from nonebot.adapters.telegram import Adapter as TelegramAdapter
+from nonebot.adapters.telegram import Bot as TelegramBot
 
+from adapters import onebot_events, telegram_events
 from adapters.account import Account
 from adapters.pacing import Limiter
-from adapters.port import Platform, Role
+from adapters.port import Capabilities, Platform, Role
+from adapters.views import (
+    Args,
+    CardChange,
+    FriendRequest,
+    JoinRequest,
+    MemberChange,
+    Posted,
+    Quoted,
+    Segments,
+    Sender,
+    Upload,
+    message_time,
+)
+
+__all__ = [
+    "Args",
+    "CardChange",
+    "FriendRequest",
+    "JoinRequest",
+    "MemberChange",
+    "Posted",
+    "Quoted",
+    "Sender",
+    "Upload",
+    "message_time",
+]
 
 
-@dataclass(frozen=True)
-class Sender:
-    """Who sent an event, and from where (`group_id` None: a private chat)."""
+class Reader(Protocol):
+    """What each platform's reader module offers (the functions below, for its own events)."""
 
-    platform: str
-    user_id: int
-    group_id: int | None
-    role: Role | None  # the platform role in that group, where the event says
+    NAME: str
+
+    def reads(self, event: Event) -> bool: ...
+    def reads_message(self, message: Message) -> bool: ...
+    def sender_of(self, event: Event) -> Sender | None: ...
+    def group_of(self, event: Event) -> int | None: ...
+    def stable_key(self, event: Event) -> str | None: ...
+    def quoted_by(self, event: Event) -> Quoted | None: ...
+    def as_received(self, event: Event) -> Segments: ...
+    def quote_fetched(self, event: Event) -> tuple[str, dict[str, Segments]] | None: ...
+    def parse_args(self, message: Message) -> Args: ...
+    def own_role_change(self, event: Event) -> tuple[str, int, Role | None] | None: ...
+    def self_left(self, event: Event) -> bool: ...
+    def friend_request_of(self, event: Event) -> FriendRequest | None: ...
+    def join_request_of(self, event: Event) -> JoinRequest | None: ...
+    def member_joined(self, event: Event) -> MemberChange | None: ...
+    def member_left(self, event: Event) -> MemberChange | None: ...
+    def card_changed(self, event: Event) -> CardChange | None: ...
+    def posted_of(self, event: Event) -> Posted | None: ...
+    def upload_of(self, event: Event) -> Upload | None: ...
 
 
-@dataclass(frozen=True)
-class Args:
-    """A command's arguments: plain words and mentioned accounts, in order."""
+READERS: tuple[Reader, ...] = (onebot_events, telegram_events)
+# The adapter each reader's events come through (the key of an account's state).
+_ADAPTERS = {onebot_events.NAME: OneBotAdapter.get_name(), telegram_events.NAME: "Telegram"}
+assert TelegramAdapter.get_name() == _ADAPTERS[telegram_events.NAME]
 
-    words: tuple[str, ...]
-    mentions: tuple[int, ...]
+
+def _reader(event: Event) -> Reader | None:
+    return next((r for r in READERS if r.reads(event)), None)
+
+
+def platform_name(bot: Bot) -> str:
+    """The platform a bot connection is on, by the adapter's Bot class."""
+    if isinstance(bot, TelegramBot):
+        return telegram_events.NAME
+    if isinstance(bot, OneBotBot):
+        return onebot_events.NAME
+    raise TypeError(f"no platform for {bot.type}")
+
+
+def capabilities(platform: str) -> Capabilities:
+    """What the platform of that name can do (for a group known by its platform name only)."""
+    from adapters.onebot import QQ
+    from adapters.telegram import TELEGRAM
+
+    known = {onebot_events.NAME: QQ, telegram_events.NAME: TELEGRAM}
+    if platform not in known:
+        raise KeyError(f"unknown platform {platform!r}")
+    return known[platform]
 
 
 def sender_of(event: Event) -> Sender | None:
-    if isinstance(event, GroupMessageEvent):
-        role = event.sender.role if event.sender.role in ("owner", "admin") else "member"
-        return Sender("qq", event.user_id, event.group_id, role)  # type: ignore[arg-type]
-    if isinstance(event, MessageEvent):
-        return Sender("qq", event.user_id, None, None)
-    return None
+    reader = _reader(event)
+    return reader.sender_of(event) if reader else None
 
 
 def group_of(event: Event) -> tuple[str, int] | None:
     """The (platform, group) a message, notice or request happened in; None outside groups."""
-    if isinstance(event, OneBotEvent):
-        group_id = getattr(event, "group_id", None)
-        return ("qq", int(group_id)) if isinstance(group_id, int) else None
-    return None
+    reader = _reader(event)
+    group = reader.group_of(event) if reader else None
+    return (reader.NAME, group) if reader and group is not None else None
 
 
 def stable_key(event: Event) -> str | None:
-    """A group message as every account in the group receives it, digested: group, sender, QQ's
-    own send time (msgTime, the same for every account) and what it says. The message id is left
-    out: each account numbers messages its own way (NapCat's MessageUnique is per account). Two
-    identical messages from one person in one second count as one. Notices and requests carry
-    the time each NapCat made them, which can differ between accounts: None (the account chosen
-    for the group handles them alone)."""
-    if not isinstance(event, GroupMessageEvent):
-        return None
-    said = [
-        [s.type, str(s.data.get("text", s.data.get("qq", s.data.get("id", ""))))]
-        for s in event.original_message
-        if s.type in ("text", "at", "face")
-    ]
-    facts = ["qq", event.group_id, event.user_id, event.time, said]
-    return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class Quoted:
-    """The message another one replies to; sender and text where the platform handed them over."""
-
-    message_id: int
-    sender_id: int | None
-    text: str  # its plain text segments, joined ("" when unknown)
+    """A group message digested the same way for every account in the group that receives it
+    (each reader says how); None for anything else: the chosen account handles it alone."""
+    reader = _reader(event)
+    return reader.stable_key(event) if reader else None
 
 
 def quoted_by(event: Event) -> Quoted | None:
-    """The message `event` replies to, or None.
-
-    The OneBot adapter fetches the quoted message (`event.reply`) and takes the reply segment out
-    of `event.message`; when that fetch failed, the id is still in `original_message`.
-    """
-    if not isinstance(event, MessageEvent):
-        return None
-    if event.reply is not None:
-        texts = [str(s.data.get("text", "")) for s in event.reply.message if s.type == "text"]
-        return Quoted(event.reply.message_id, event.reply.sender.user_id, "".join(texts))
-    for segment in event.original_message:
-        ident = str(segment.data.get("id", ""))
-        if segment.type == "reply" and ident.lstrip("-").isdigit():
-            return Quoted(int(ident), None, "")
-    return None
+    reader = _reader(event)
+    return reader.quoted_by(event) if reader else None
 
 
-def as_received(event: Event) -> Message:
-    """The message as the platform sent it: the OneBot adapter takes a quoted reply's segment
-    out of `event.message` (nonebot/adapters/onebot/v11/bot.py, `_check_reply`); the original
-    keeps it, so a scan sees the quote."""
-    if isinstance(event, MessageEvent):
-        return event.original_message
-    return event.get_message()
+def as_received(event: Event) -> Segments:
+    """The message as the platform sent it, quotes and file names included, as segments."""
+    reader = _reader(event)
+    return reader.as_received(event) if reader else []
 
 
-def quote_fetched(event: Event) -> tuple[str, dict[str, Any]] | None:
-    """The quoted message the adapter already fetched (its id, and it in get_msg's shape);
-    None when there is none or the fetch failed (the id stays in `original_message`)."""
-    if not isinstance(event, MessageEvent) or event.reply is None:
-        return None
-    segments = [{"type": s.type, "data": dict(s.data)} for s in event.reply.message]
-    return str(event.reply.message_id), {"message": segments}
+def quote_fetched(event: Event) -> tuple[str, dict[str, Segments]] | None:
+    """The quoted message the platform already handed over (its id, and it in get_msg's shape)."""
+    reader = _reader(event)
+    return reader.quote_fetched(event) if reader else None
 
 
 def parse_args(message: Message) -> Args:
-    """Words split on white space; `@someone` segments become mentions (never markup)."""
-    words: list[str] = []
-    mentions: list[int] = []
-    for segment in message:
-        if segment.type == "text":
-            words.extend(str(segment.data.get("text", "")).split())
-        elif segment.type == "at" and str(segment.data.get("qq", "")).isdigit():
-            mentions.append(int(segment.data["qq"]))
-    return Args(tuple(words), tuple(mentions))
+    """A command's words and mentions (never markup), read the way its platform marks them."""
+    reader = next((r for r in READERS if r.reads_message(message)), onebot_events)
+    return reader.parse_args(message)
 
 
 # What the bot knows of each account (pacing, friends, roles), kept across reconnects
@@ -158,208 +161,75 @@ def account_of(bot: Bot) -> Account:
 
 
 def note_own_role(event: Event) -> None:
-    """Keep the account's role current from the notices that change it: a group_admin notice
-    about the bot itself (an owner gave or took its rights by hand), or the bot removed."""
-    if isinstance(event, GroupAdminNoticeEvent) and event.user_id == event.self_id:
-        role: Role | None = "admin" if event.sub_type == "set" else "member"
-    elif isinstance(event, GroupDecreaseNoticeEvent) and event.user_id == event.self_id:
-        role = None
-    else:
+    """Keep the account's role current from the events that change it (an owner gave or took
+    its rights by hand, or the bot was removed)."""
+    reader = _reader(event)
+    change = reader.own_role_change(event) if reader else None
+    if reader is None or change is None:
         return
-    account = _accounts.get(f"{OneBotAdapter.get_name()}:{event.self_id}")
+    self_id, group_id, role = change
+    account = _accounts.get(f"{_ADAPTERS[reader.NAME]}:{self_id}")
     if account is None:
         return
     if role is None:
-        account.roles.pop(event.group_id, None)
+        account.roles.pop(group_id, None)
     else:
-        account.roles[event.group_id] = role
+        account.roles[group_id] = role
 
 
 def platform_for(bot: Bot) -> Platform:
     """The paced platform port for this bot connection."""
-    from adapters.onebot import OneBotPlatform
+    if isinstance(bot, TelegramBot):
+        from adapters.telegram import TelegramPlatform
 
-    if not isinstance(bot, OneBotBot):
-        raise TypeError(f"no platform port for {bot.type}")
-    return OneBotPlatform(bot, account_of(bot))
+        return TelegramPlatform(bot, account_of(bot))
+    if isinstance(bot, OneBotBot):
+        from adapters.onebot import OneBotPlatform
+
+        return OneBotPlatform(bot, account_of(bot))
+    raise TypeError(f"no platform port for {bot.type}")
 
 
 def self_left(event: Event) -> bool:
     """The bot's own account left the group, or was removed from it."""
-    return isinstance(event, GroupDecreaseNoticeEvent) and event.user_id == event.self_id
-
-
-@dataclass(frozen=True)
-class JoinRequest:
-    """Someone asks to join a group; `flag` and `sub_type` answer it (actions.AnswerJoin)."""
-
-    platform: str
-    bot_id: str
-    group_id: int
-    user_id: int
-    comment: str  # the applicant's answer, as the platform hands it over
-    flag: str
-    sub_type: str
-
-
-@dataclass(frozen=True)
-class MemberChange:
-    """A member joined or left a group (`operator_id`: who let them in or removed them)."""
-
-    platform: str
-    bot_id: str
-    group_id: int
-    user_id: int
-    operator_id: int | None
-
-
-@dataclass(frozen=True)
-class CardChange:
-    platform: str
-    bot_id: str
-    group_id: int
-    user_id: int
-    card_new: str
-    card_old: str
-
-
-@dataclass(frozen=True)
-class FriendRequest:
-    """Someone asks to be the bot's friend; `flag` answers it (actions.AnswerFriend)."""
-
-    platform: str
-    bot_id: str
-    user_id: int
-    flag: str
+    reader = _reader(event)
+    return reader.self_left(event) if reader else False
 
 
 def friend_request_of(event: Event) -> FriendRequest | None:
-    if not isinstance(event, FriendRequestEvent):
-        return None
-    return FriendRequest("qq", str(event.self_id), event.user_id, event.flag)
+    reader = _reader(event)
+    return reader.friend_request_of(event) if reader else None
 
 
 def join_request_of(event: Event) -> JoinRequest | None:
-    """A request to join a group (OneBot request/group/add); None for anything else.
-
-    A request/group/invite is the bot itself being invited somewhere: not a join request.
-    """
-    if not isinstance(event, GroupRequestEvent) or event.sub_type != "add":
-        return None
-    return JoinRequest(
-        "qq",
-        str(event.self_id),
-        event.group_id,
-        event.user_id,
-        event.comment or "",
-        event.flag,
-        event.sub_type,
-    )
+    """A request to join a group; None for anything else (an invitation of the bot itself)."""
+    reader = _reader(event)
+    return reader.join_request_of(event) if reader else None
 
 
 def member_joined(event: Event) -> MemberChange | None:
-    if not isinstance(event, GroupIncreaseNoticeEvent):
-        return None
-    operator = event.operator_id or None
-    return MemberChange("qq", str(event.self_id), event.group_id, event.user_id, operator)
+    reader = _reader(event)
+    return reader.member_joined(event) if reader else None
 
 
 def member_left(event: Event) -> MemberChange | None:
-    """A member left or was removed; the bot's own removal (kick_me) too, as its user_id."""
-    if not isinstance(event, GroupDecreaseNoticeEvent):
-        return None
-    operator = event.operator_id or None
-    return MemberChange("qq", str(event.self_id), event.group_id, event.user_id, operator)
+    """A member left or was removed; the bot's own removal too, as its user_id."""
+    reader = _reader(event)
+    return reader.member_left(event) if reader else None
 
 
 def card_changed(event: Event) -> CardChange | None:
-    """NapCat's notice group_card (card_new, card_old); other implementations do not send it."""
-    if not isinstance(event, NoticeEvent) or event.notice_type != "group_card":
-        return None
-    try:  # NapCat has sent the numbers as strings in some versions
-        group_id, user_id = int(getattr(event, "group_id", "")), int(getattr(event, "user_id", ""))
-    except (TypeError, ValueError):
-        return None
-    return CardChange(
-        "qq",
-        str(event.self_id),
-        group_id,
-        user_id,
-        str(getattr(event, "card_new", None) or ""),
-        str(getattr(event, "card_old", None) or ""),
-    )
-
-
-@dataclass(frozen=True)
-class Posted:
-    """A group message as a duty acts on it: which one, from whom, when; `from_self`: the bot's own."""
-
-    platform: str
-    group_id: int
-    user_id: int
-    message_id: int
-    at: datetime
-    from_self: bool
-    role: Role = "member"  # the sender's platform role, as the event says
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file uploaded to a group (OneBot notice group_upload); `file_id` deletes it again."""
-
-    platform: str
-    group_id: int
-    user_id: int
-    file_id: str
-    name: str
-    size: int
-    at: datetime
-    from_self: bool
-
-
-MS_FROM = 10**11  # a `time` past this is in milliseconds (NapCat falls back to them, ob/api/msg.ts)
-
-
-def message_time(value: Any) -> datetime | None:
-    """A message's `time`, in seconds or milliseconds; None when it is not a positive number."""
-    if not isinstance(value, int) or value <= 0:
-        return None
-    try:
-        return datetime.fromtimestamp(value / 1000 if value >= MS_FROM else value, UTC)
-    except (OverflowError, OSError, ValueError):
-        return None  # past any date: as unknown
-
-
-def _when(timestamp: int) -> datetime:
-    return message_time(timestamp) or datetime.now(UTC)
+    reader = _reader(event)
+    return reader.card_changed(event) if reader else None
 
 
 def posted_of(event: Event) -> Posted | None:
     """A message posted in a group; None for anything else (NapCat's message_sent included)."""
-    if not isinstance(event, GroupMessageEvent):
-        return None
-    return Posted(
-        "qq",
-        event.group_id,
-        event.user_id,
-        event.message_id,
-        _when(event.time),
-        event.user_id == event.self_id,
-        event.sender.role if event.sender.role in ("owner", "admin") else "member",  # type: ignore[arg-type]
-    )
+    reader = _reader(event)
+    return reader.posted_of(event) if reader else None
 
 
 def upload_of(event: Event) -> Upload | None:
-    """A group file upload (NapCat sends it beside a message carrying a `file` segment)."""
-    if not isinstance(event, GroupUploadNoticeEvent):
-        return None
-    return Upload(
-        "qq",
-        event.group_id,
-        event.user_id,
-        event.file.id,
-        event.file.name,
-        event.file.size,
-        _when(event.time),
-        event.user_id == event.self_id,
-    )
+    """A group file upload (QQ's group files; Telegram has none)."""
+    reader = _reader(event)
+    return reader.upload_of(event) if reader else None

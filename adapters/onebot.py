@@ -13,6 +13,7 @@ from nonebot.log import logger
 from adapters.account import Account
 from adapters.actions import (
     MANAGEMENT,
+    MAX_MUTE_SECONDS,
     Action,
     AnswerFriend,
     AnswerJoin,
@@ -33,10 +34,11 @@ from adapters.actions import (
     Unmute,
     Why,
 )
-from adapters.events import message_time
 from adapters.message import Mention, Outgoing, Text
+from adapters.onebot_events import NAME
 from adapters.onebot_queue import Adapter
 from adapters.port import (
+    Capabilities,
     GroupFile,
     GroupInfo,
     Member,
@@ -46,6 +48,7 @@ from adapters.port import (
     the_upload,
 )
 from adapters.refusals import classify
+from adapters.views import message_time
 
 NO_ANSWER = -1  # the connection failed or timed out: no platform answer at all
 FILE_LOOKS = 3  # looks at the group-file list for an upload before giving up
@@ -67,7 +70,7 @@ def to_message(message: Outgoing) -> Message:
 def to_call(action: Action) -> tuple[str, dict[str, Any]]:
     """The OneBot action name and parameters for `action`."""
     match action:
-        case Recall(message_id):
+        case Recall(_, message_id):  # QQ numbers messages per account, not per group
             return "delete_msg", {"message_id": message_id}
         case Mute(group_id, user_id, seconds):
             return "set_group_ban", {"group_id": group_id, "user_id": user_id, "duration": seconds}
@@ -215,8 +218,26 @@ def _to_group(data: dict[str, Any]) -> GroupInfo:
     )
 
 
+# QQ as NapCat serves it (ONEBOT.md): cards, member lists, join answers, forwarded bundles,
+# group files and history; a mute under 30 days (SetGroupBan.ts); ownership never moves through
+# OneBot; a non-friend is reached through a temporary session from a shared group.
+QQ = Capabilities(
+    set_card=True,
+    list_members=True,
+    join_answers=True,
+    forward_bundles=True,
+    recall_others=True,
+    mute_max_seconds=MAX_MUTE_SECONDS,
+    transfer_ownership=False,
+    group_files=True,
+    history=True,
+    private_via_group=True,
+)
+
+
 class OneBotPlatform:
-    name = "qq"
+    name = NAME
+    can = QQ
 
     def __init__(self, bot: Bot, account: Account) -> None:
         self.bot = bot

@@ -21,6 +21,25 @@ def outranks(actor: Role | None, target: Role) -> bool:
 
 
 @dataclass(frozen=True)
+class Capabilities:
+    """What a platform can do. A duty reads it and, where one is missing, does what a careful
+    admin would instead and says so (/功能, /群規): never a call the platform cannot take."""
+
+    set_card: bool  # a group card (QQ's 群名片) the bot may read and set
+    list_members: bool  # the whole member list can be read (else: known from joins and messages)
+    join_answers: bool  # a join request carries the applicant's answer
+    forward_bundles: bool  # a forwarded bundle arrives as one message to be fetched
+    recall_others: bool  # the bot may delete other people's messages
+    mute_max_seconds: int  # the longest mute the platform takes
+    transfer_ownership: bool  # the bot can hand a group's ownership on
+    group_files: bool  # a group file list, apart from messages
+    history: bool  # a group's past messages can be read back after a gap
+    private_via_group: (
+        bool  # a non-friend is reached through a group both are in (QQ's temporary session)
+    )
+
+
+@dataclass(frozen=True)
 class Member:
     user_id: int
     nickname: str
@@ -97,6 +116,7 @@ class Platform(Protocol):
 
     name: str
     self_id: str
+    can: Capabilities
 
     async def perform(self, action: Action, *, key: int | None = None) -> Outcome:
         """Carry out `action`, paced; `key` (a group) keeps one burst from starving the others."""

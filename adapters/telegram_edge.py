@@ -44,7 +44,7 @@ ALLOWED_UPDATES = (
 """Update types the bot asks for. Not `message_reaction` and the like: the adapter cannot parse
 them (not in its event map) and would log an error for each."""
 
-KEPT = 10_000
+REMEMBERED = 10_000
 """Documents remembered, newest kept: enough for the file checks that follow a message at once."""
 
 _MESSAGE_KEYS = ("message", "edited_message", "channel_post", "edited_channel_post")
@@ -96,11 +96,11 @@ def _keep(message: Any) -> None:
         document.get("file_unique_id"),
     )
     _documents.move_to_end(key)
-    while len(_documents) > KEPT:
+    while len(_documents) > REMEMBERED:
         _documents.popitem(last=False)
 
 
-def remember(result: Any) -> None:
+def keep_raw(result: Any) -> None:
     """Keep the documents of a `getUpdates` result (decoded JSON, or models if a hook already
     made them), replies' included."""
     if not isinstance(result, list):
@@ -117,7 +117,7 @@ def document(chat_id: int, message_id: int) -> KeptDocument | None:
 
 def document_name(chat_id: int, message_id: int) -> str | None:
     """The file name of the document message `message_id` of `chat_id` carried, if it came
-    through this process's polling (and is among the last KEPT); None otherwise."""
+    through this process's polling (and is among the last REMEMBERED); None otherwise."""
     kept = _documents.get((chat_id, message_id))
     return kept.file_name if kept else None
 
@@ -135,7 +135,7 @@ async def keep_documents(
     bot: BaseBot, exception: Exception | None, api: str, data: dict[str, Any], result: Any
 ) -> None:
     if isinstance(bot, TelegramBot) and api == "get_updates" and exception is None:
-        remember(result)
+        keep_raw(result)
 
 
 def install() -> None:

@@ -16,7 +16,7 @@ from starlette.responses import Response
 from console import texts, web
 from console.codes import VALID_SECONDS, CodeBook, Verdict
 from console.limits import Window
-from console.people import viewer
+from console.people import PLATFORM, viewer
 from console.session import Session, fresh, logged_in
 from core import runtime
 from core.accounts import any_platform
@@ -56,7 +56,7 @@ def _failed(request: Request, account: int | None) -> None:
 
 
 async def _send_code(account: int, code: str) -> None:
-    platform = any_platform()
+    platform = any_platform(PLATFORM)  # a QQ number: never through another platform's account
     if platform is None:
         logger.warning("控制台登入：沒有已連線的帳號，驗證碼無法發送")
         return

@@ -3,7 +3,13 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from core.org import Org
+from adapters import onebot_events
+from core.org import Account, Org
+
+# The console logs people in by QQ number, and sends the code through a QQ account: a
+# Telegram account named in the organisation file does not log in (its decisions would be
+# recorded by a number that means someone else on QQ).
+PLATFORM = onebot_events.NAME
 
 
 @dataclass(frozen=True)
@@ -16,10 +22,10 @@ class Viewer:
         return self.department or unit in self.units
 
 
-def viewer(account: int, org: Org, superusers: Iterable[int]) -> Viewer | None:
-    """The console user `account` is, or None: only the department's staff, the superusers and
-    the units' leaders may log in."""
-    if org.is_department(account) or account in set(superusers):
+def viewer(account: int, org: Org, superusers: Iterable[Account]) -> Viewer | None:
+    """The console user QQ `account` is, or None: only the department's staff, the superusers
+    and the units' leaders may log in."""
+    if org.is_department(PLATFORM, account) or Account(PLATFORM, account) in set(superusers):
         return Viewer(account, department=True)
-    led = frozenset(u.name for u in org.units_led_by(account))
+    led = frozenset(u.name for u in org.units_led_by(PLATFORM, account))
     return Viewer(account, department=False, units=led) if led else None

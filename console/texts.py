@@ -6,10 +6,13 @@ TITLE = "群規控制台"
 NAV_LOGOUT = "登出"
 
 LOGIN_TITLE = "登入"
-LOGIN_HINT = "請輸入你的帳號。可登入者（黨群工作部、各單位分管負責人）會收到機器人私訊的驗證碼。"
+LOGIN_HINT = (
+    "請輸入你的 QQ 號。可登入者（黨群工作部、各單位分管負責人）會收到機器人 QQ 私訊的驗證碼；"
+    "控制台只以 QQ 號登入，不接受 Telegram 帳號。"
+)
 ACCOUNT = "帳號"
 SEND_CODE = "發送驗證碼"
-BAD_ACCOUNT = "請輸入帳號（數字）。"
+BAD_ACCOUNT = "請輸入 QQ 號（數字）。"
 
 CODE_TITLE = "輸入驗證碼"
 CODE_HINT = "若帳號 {account} 可登入控制台，機器人已私訊發送 6 位驗證碼，5 分鐘內有效，可試 3 次。"

@@ -76,6 +76,11 @@ def links_of(platform: str, group_id: int) -> Links:
     return dict(_links.get((platform, group_id), {}))
 
 
+def groups_of(platform: str, bot_id: str) -> list[int]:
+    """The groups the account is known to be in (its links, learnt and read back)."""
+    return sorted(g for (p, g), links in _links.items() if p == platform and bot_id in links)
+
+
 def platform_for_group(platform: str, group_id: int) -> Platform | None:
     """The account of this process that acts in the group; None when none here is in it."""
     local = local_platforms(platform)

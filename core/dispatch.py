@@ -40,6 +40,7 @@ from nonebot.rule import Rule
 from nonebot.rule import command as teach_trie
 from nonebot.typing import T_DependencyCache, T_State
 
+from core import members
 from core.accounts import admits
 
 Check = Callable[[Bot, Event], Awaitable[bool]]
@@ -142,6 +143,7 @@ async def choose(bot: Bot, event: Event, state: T_State) -> list[type[Matcher]]:
             watcher(event)
         except Exception:
             logger.exception(f"watcher {watcher.__qualname__} failed")
+    await members.watch(event)  # the member list kept where the platform gives none
     chosen: list[tuple[int, type[Matcher]]] = []
     for entry in _entries.get(kind, ()):
         try:

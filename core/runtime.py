@@ -5,7 +5,7 @@
 
 from dataclasses import dataclass
 
-from core.org import Org
+from core.org import Account, Org, parse_account
 from core.settings import Settings
 
 
@@ -37,13 +37,29 @@ def settings() -> Settings:
     return current().settings
 
 
-def organisation_people() -> frozenset[int]:
-    """Everyone the organisation file names, and the superusers: no duty removes them."""
-    return org().people() | frozenset(superusers())
+def organisation_people(platform: str) -> frozenset[int]:
+    """Everyone the organisation file names, and the superusers, on `platform`: no duty
+    removes them."""
+    return frozenset(a.user_id for a in (*org().people(), *superusers()) if a.platform == platform)
 
 
-def superusers() -> list[int]:
-    """NoneBot's SUPERUSERS that are plain accounts (the department's own, beside its staff)."""
+def superusers() -> list[Account]:
+    """NoneBot's SUPERUSERS (the department's own, beside its staff), written as in the
+    organisation file: a bare number is a QQ account, "telegram:<id>" a Telegram one. Other
+    entries name nobody here.
+
+    NoneBot's own SUPERUSER permission is not used: it also matches a bare number on every
+    platform, so a Telegram user with a superuser's QQ number would pass it."""
     import nonebot
 
-    return [int(s) for s in nonebot.get_driver().config.superusers if s.isdigit()]
+    found: list[Account] = []
+    for entry in sorted(nonebot.get_driver().config.superusers):
+        try:
+            found.append(parse_account(entry))
+        except ValueError:
+            continue
+    return found
+
+
+def is_superuser(platform: str, user_id: int) -> bool:
+    return Account(platform, user_id) in superusers()

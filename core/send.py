@@ -62,6 +62,8 @@ async def _reaching(
     """The account to write through and the group it goes via: `platform` when it is a friend
     of the person or shares a group with them, else another account of this process that does
     (several accounts: each reaches the people of its own groups)."""
+    if not platform.can.private_via_group:
+        return platform, None  # the platform writes to the person directly, or not at all
     others = accounts.local_platforms(platform.name)
     others.pop(platform.self_id, None)
     for port in (platform, *others.values()):

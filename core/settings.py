@@ -44,10 +44,12 @@ class Settings(BaseModel):
     qungui_anchor_keeper: bool = True
     qungui_lease_seconds: float = Field(default=120.0, ge=5, le=3600)
     # Real-name duty (Art. 4, 7): the card format groups start with (bot.py refuses a bad one),
-    # the time a new member has to fix their card, and how often due deadlines are re-checked.
+    # the time a new member has to fix their card, and how often due deadlines are re-checked;
+    # where there are no cards (Telegram), the minutes a join applicant has to answer the bot.
     qungui_card_pattern: str = "單位-姓名"
     qungui_card_deadline_hours: float = Field(default=24.0, gt=0)
     qungui_card_recheck_seconds: float = Field(default=300.0, ge=1)
+    qungui_join_answer_minutes: float = Field(default=5.0, gt=0)
     # Content duty (Art. 7-10): a folder of deployment lexicons beside the plugin's own (empty:
     # <data dir>/lexicon), and a burst of findings in one group that is a public-opinion risk.
     qungui_lexicon_dir: Path | None = None

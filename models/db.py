@@ -20,6 +20,8 @@ MODEL_MODULES = [
     "models.clearance",
     "models.cluster",
     "models.broadcast",
+    "models.members",
+    "models.ids",
 ]
 
 

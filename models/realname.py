@@ -93,3 +93,51 @@ class RealnameSetting(Model):
 
     class Meta:
         table = "realname_setting"
+
+
+class QuestionStatus(StrEnum):
+    OPEN = "open"  # asked privately, no answer yet
+    ANSWERED = "answered"  # answered and the request decided
+    UNREACHABLE = "unreachable"  # the private question could not be sent
+    EXPIRED = "expired"  # no answer in time: left to the admins
+
+
+class JoinQuestion(Model):
+    """A join request whose platform carries no answer (Telegram): the bot asked the applicant
+    privately who they are, and answers the request when they reply."""
+
+    id = fields.IntField(primary_key=True)
+    platform = fields.CharField(max_length=16)
+    bot_id = fields.CharField(max_length=32)
+    group_id = fields.BigIntField()
+    user_id = fields.BigIntField()
+    flag = fields.CharField(max_length=64)  # what answers the request on the platform
+    asked_at = fields.DatetimeField()
+    status = fields.CharEnumField(QuestionStatus, max_length=12, default=QuestionStatus.OPEN)
+    closed_at = fields.DatetimeField(null=True)
+    record_id = fields.IntField(null=True)  # the approval or refusal measure
+    # The roster person a matching answer named when the request was left to the admins
+    # (auto-approval off): bound to the account once the admins let the applicant in.
+    person_account = fields.BigIntField(null=True)
+
+    class Meta:
+        table = "join_question"
+        indexes = (("platform", "user_id", "status"),)
+
+
+class AccountBinding(Model):
+    """A platform account bound to a roster person by the person's own private answer (on a
+    platform without group cards, this is how a member proves who they are)."""
+
+    id = fields.IntField(primary_key=True)
+    platform = fields.CharField(max_length=16)
+    user_id = fields.BigIntField()
+    person: fields.ForeignKeyRelation[RosterPerson] = fields.ForeignKeyField(
+        "models.RosterPerson", related_name="bindings", on_delete=fields.CASCADE
+    )
+    group_id = fields.BigIntField()  # the group it was bound on joining
+    bound_at = fields.DatetimeField()
+
+    class Meta:
+        table = "account_binding"
+        unique_together = (("platform", "user_id"),)

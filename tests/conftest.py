@@ -123,6 +123,7 @@ async def clean_db(nonebug_init: None) -> None:
     )
     from models.cluster import AccountLink, AccountOnline, EventClaim, JobLease, Node
     from models.handover import Handover
+    from models.ids import PlatformId
     from models.measures import (
         AuditAnchor,
         BlacklistEntry,
@@ -130,7 +131,15 @@ async def clean_db(nonebug_init: None) -> None:
         MeasureRecord,
         Sweep,
     )
-    from models.realname import CardDeadline, RealnameSetting, RosterImport, RosterPerson
+    from models.members import KnownMember
+    from models.realname import (
+        AccountBinding,
+        CardDeadline,
+        JoinQuestion,
+        RealnameSetting,
+        RosterImport,
+        RosterPerson,
+    )
     from models.registry import ActivityDay, DutySwitch, Group, RegisteredAdmin, Unit
     from plugins.measures import blacklist, presence
     from plugins.realname import store as realname_store
@@ -145,6 +154,7 @@ async def clean_db(nonebug_init: None) -> None:
         AuditAnchor,
         *(AccountLink, AccountOnline, EventClaim, JobLease, Node),
         *(BroadcastTarget, Broadcast),
+        *(KnownMember, JoinQuestion, AccountBinding, PlatformId),
     ):
         await model.all().delete()
     runtime.settings().audit_anchor_file.unlink(missing_ok=True)
@@ -160,9 +170,16 @@ async def clean_db(nonebug_init: None) -> None:
     presence.forget()
     activity.forget()
     known_account()
+    from adapters import telegram_edge, telegram_people
     from core import accounts as bot_accounts
+    from core import ids as platform_ids
+    from core import members as known_members
 
     bot_accounts.forget()
+    known_members.forget()
+    platform_ids.forget()
+    telegram_people.forget()
+    telegram_edge.forget()
     if scheduler.running:
         scheduler.pause()
     await asyncio.sleep(0)

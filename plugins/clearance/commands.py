@@ -7,12 +7,12 @@ for anyone who may act as a registered admin of the batch's group.
 from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
-from nonebot.permission import SUPERUSER
 
 from adapters.actions import Refused
 from adapters.events import Sender, parse_args, platform_for
 from core import runtime
 from core.commands import command
+from core.people import on
 from core.send import reply
 from models.clearance import ClearanceBatch
 from models.registry import Group
@@ -46,7 +46,7 @@ async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
     checked = await check(platform, group, members, store.now(), opened_by=sender.user_id)
     result = checked.result
     if result.remove or result.kept:
-        await send_list(platform, [sender.user_id], group, checked, week="")
+        await send_list(platform, on(sender.platform, [sender.user_id]), group, checked, week="")
     number = checked.batch.id if checked.batch is not None else None
     said = texts.check_reply(
         result.total, len(result.remove), result.counts(), number, checked.silent_days
@@ -60,8 +60,9 @@ confirm_cmd = command("清理確認", "sweep_confirm")
 async def _may_confirm(bot: Bot, event: Event, sender: Sender, group: Group) -> bool:
     """A registered admin of `group`, its unit's leader, or the department."""
     held = roles_of(
+        sender.platform,
         sender.user_id,
-        superuser=await SUPERUSER(bot, event),
+        superuser=runtime.is_superuser(sender.platform, sender.user_id),
         platform_role=None,
         org=runtime.org(),
         group_unit=group.unit.name,

@@ -64,6 +64,6 @@ async def gather(
         blacklisted=await store.blacklisted_among(group.platform, ids),
         seen=await seen.in_group(group.platform, group.group_id),
         departed_admins=await store.departed_admins(group.platform, group.group_id),
-        protected={*await registry.admin_ids(group), *runtime.organisation_people()},
+        protected={*await registry.admin_ids(group), *runtime.organisation_people(group.platform)},
         card_memo=common.card_memo,
     )

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.port import Platform
 from core import runtime
-from core.send import to_people
+from core.people import on, to_org_people
 from models.clearance import ClearanceSetting
 from models.registry import Group
 from plugins.clearance import store, texts
@@ -63,9 +63,8 @@ async def remind(platform: Platform, group: Group, idle: Idle, week: str, at: da
         return False
     leaders = recipients(runtime.org(), group.unit.name, [Level.UNIT])
     notice = texts.dissolve_reminder(group.unit.name, describe(group, idle), idle.finished)
-    await to_people(
-        platform, [*await registry.admin_ids(group), *leaders], notice, about=group.group_id
-    )
+    admins = on(group.platform, await registry.admin_ids(group))
+    await to_org_people(platform, [*admins, *leaders], notice, about=group.group_id)
     await store.finish_run(run, store.now())
     return True
 
@@ -80,5 +79,5 @@ async def digest(
         return False
     lines = [texts.digest_line(g.unit.name, describe(g, idle)) for g, idle in found]
     for page in pages(texts.digest_head(len(found)), lines):
-        await to_people(platform, department_accounts(), page)
+        await to_org_people(platform, department_accounts(), page)
     return True

@@ -16,7 +16,9 @@ from nonebot.log import logger
 from adapters.actions import Refused
 from adapters.port import Member, Platform
 from core import runtime
-from core.send import to_group, to_people
+from core.org import Account
+from core.people import on, to_org_people
+from core.send import to_group
 from models.clearance import ClearanceBatch
 from models.registry import Group
 from plugins.clearance import layout, store, texts
@@ -64,9 +66,10 @@ async def check(
 
 
 async def send_list(
-    platform: Platform, people: Sequence[int], group: Group, checked: Checked, week: str
+    platform: Platform, people: Sequence[Account], group: Group, checked: Checked, week: str
 ) -> None:
-    """The list with names and accounts, privately, with the batch number to confirm."""
+    """The list with names and accounts, privately, with the batch number to confirm (each
+    person on `platform` where they have an account there, core.people)."""
     result = checked.result
     head = texts.list_head(
         group.unit.name,
@@ -79,7 +82,7 @@ async def send_list(
     if checked.batch is not None:
         head += "\n" + texts.batch_line(checked.batch.id, street_time(checked.batch.expires_at))
     for page in pages(head, layout.list_lines(result, checked.silent_days)):
-        await to_people(platform, people, page, about=group.group_id)
+        await to_org_people(platform, people, page, about=group.group_id)
 
 
 async def post_in_group(platform: Platform, group: Group, checked: Checked) -> None:
@@ -107,11 +110,10 @@ async def flag_departed_admins(platform: Platform, group: Group, result: Sweep) 
         await escalate(platform, group.unit.name, [Level.UNIT], notice, about=group.group_id)
 
 
-async def admins_or_leaders(group: Group) -> list[int]:
+async def admins_or_leaders(group: Group) -> list[Account]:
     """The group's registered admins; its unit leaders when it has none."""
-    return await registry.admin_ids(group) or recipients(
-        runtime.org(), group.unit.name, [Level.UNIT]
-    )
+    admins = on(group.platform, await registry.admin_ids(group))
+    return admins or recipients(runtime.org(), group.unit.name, [Level.UNIT])
 
 
 async def run_weekly(

@@ -9,7 +9,8 @@ from adapters.actions import Action
 from adapters.message import Mention, Text
 from adapters.port import Platform, Role
 from core import runtime
-from core.send import to_group, to_people
+from core.people import on, to_org_people
+from core.send import to_group
 from models.measures import MeasureRecord, RecordStatus
 from plugins.confidential import texts
 from plugins.confidential.decide import Marked
@@ -87,7 +88,7 @@ async def withdraw(platform: Platform, marked: Marked, case: Case) -> MeasureRec
             (texts.FILE_WITHDRAWN if upload else texts.WITHDRAWN) if done else texts.NOT_WITHDRAWN
         )
         await to_group(platform, case.group_id, (Mention(case.user_id), Text(said)))
-    admins = await store.admin_ids(group) if group is not None else []
+    admins = on(case.platform, await store.admin_ids(group) if group is not None else [])
     leaders = recipients(runtime.org(), unit, [Level.UNIT])
     notice = texts.reference(
         group_id=case.group_id,
@@ -104,5 +105,5 @@ async def withdraw(platform: Platform, marked: Marked, case: Case) -> MeasureRec
             done, record.platform_answer, by_other=case.recalled_by, upload=upload
         ),
     )
-    await to_people(platform, [*admins, *leaders], notice)
+    await to_org_people(platform, [*admins, *leaders], notice)
     return record

@@ -57,7 +57,7 @@ async def _message(bot: Bot, event: Event) -> None:
         user_id=posted.user_id,
         message_id=posted.message_id,
         at=posted.at,
-        action=Recall(posted.message_id) if first else None,
+        action=Recall(posted.group_id, posted.message_id) if first else None,
         recalled_by=None if first else result.recalled_by[0],
         tell=tell,
         role=posted.role,

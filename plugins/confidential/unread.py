@@ -15,7 +15,8 @@ from adapters.events import Posted
 from adapters.message import Mention, Text
 from adapters.port import Platform
 from core import runtime
-from core.send import to_group, to_people
+from core.people import on, to_org_people
+from core.send import to_group
 from models.measures import MeasureRecord, RecordStatus
 from plugins.confidential import store, texts
 from plugins.confidential.act import ARTICLE, local_time
@@ -53,7 +54,7 @@ async def report_unread(
                 group,
                 kind=KIND,
                 article=ARTICLE,
-                action=Recall(posted.message_id) if first else None,
+                action=Recall(posted.group_id, posted.message_id) if first else None,
                 target=posted.user_id,
                 category=KIND,
                 reason=texts.unread_reason(cuts),
@@ -79,7 +80,7 @@ async def report_unread(
         cuts=cuts,
         result=texts.unread_outcome(recall, done, record.platform_answer, referred),
     )
-    admins = await registry.admin_ids(group)
+    admins = on(group.platform, await registry.admin_ids(group))
     told = admins or recipients(runtime.org(), group.unit.name, [Level.UNIT])
-    await to_people(platform, told, notice, about=group.group_id)
+    await to_org_people(platform, told, notice, about=group.group_id)
     return record

@@ -14,6 +14,7 @@ from adapters.events import Posted, platform_for
 from adapters.message import Mention, Text
 from adapters.port import GroupInfo, Platform
 from core import runtime
+from core.people import routes
 from core.script import in_script
 from core.send import file_to_person, to_group
 from models.measures import MeasureRecord, RecordStatus
@@ -65,7 +66,9 @@ async def handle(
     policy, _ = await store.policy_of(platform_name, group_id)
     # Nobody may blacklist or remove the department, a unit leader or a superuser: the duty
     # recalls and reports their message as it does an admin's, and takes no measure on them.
-    exempt = bool(await roles_in_event(bot, event) & EXEMPT) or is_protected(user_id, bot.self_id)
+    exempt = bool(await roles_in_event(bot, event) & EXEMPT) or is_protected(
+        platform_name, user_id, bot.self_id
+    )
     first = gravest(tuple(findings))
     prior = 0
     if first.kind == "harmful" and not exempt:
@@ -190,7 +193,9 @@ async def _report(
         texts.report_file_name(stamp, offence.group_id, records[0].id), settings.qungui_script
     )
     path = store.write_report(name, in_script(text, settings.qungui_script))
-    for leader in recipients(org, offence.unit, [Level.STREET]):
-        answer = await file_to_person(platform, leader, str(path), name, about=offence.group_id)
-        if not answer.ok:
-            logger.warning(f"incident report {path.name} not sent to {leader}: {answer}")
+    leaders = recipients(org, offence.unit, [Level.STREET])
+    for route in routes(platform, leaders, about=offence.group_id):
+        for leader in route.user_ids:
+            answer = await file_to_person(route.port, leader, str(path), name, about=route.about)
+            if not answer.ok:
+                logger.warning(f"incident report {path.name} not sent to {leader}: {answer}")

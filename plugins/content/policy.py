@@ -152,7 +152,7 @@ def decide(offence: Offence, policy: ContentPolicy) -> Verdict:
     )
     recall = replace(
         base,
-        action=None if offence.recalled_by else Recall(offence.message_id),
+        action=None if offence.recalled_by else Recall(offence.group_id, offence.message_id),
         detail={**base.detail, "recalled_by": offence.recalled_by}
         if offence.recalled_by
         else base.detail,

@@ -85,7 +85,7 @@ unban_cmd = command("解除黑名單", "unban")
 async def _unban(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
     sender = await allowed(matcher, bot, event, EVERYONE)
     department = Role.DEPARTMENT in await roles_in_event(bot, event)
-    led = [unit.name for unit in runtime.org().units_led_by(sender.user_id)]
+    led = [unit.name for unit in runtime.org().units_led_by(sender.platform, sender.user_id)]
     if not department and not led:
         await answer(matcher, bot, event, registry_texts.refused([r.value for r in LEADERS]))
     targeted = parse_target(parse_args(arg))

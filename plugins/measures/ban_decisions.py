@@ -55,7 +55,7 @@ async def confirm(
     platform: Platform, request: BlacklistRequest, by: int, answer: Answer, *, self_id: str = ""
 ) -> Decided:
     """Confirm `request` (checked with `refusal` first) as `by`, through `platform`."""
-    if is_protected(request.user_id, self_id or platform.self_id):
+    if is_protected(request.platform, request.user_id, self_id or platform.self_id):
         return Decided(refused=texts.PROTECTED_TARGET)
     if not await store.decide_request(request, RequestStatus.APPROVED, by, ""):
         approved = request.status == RequestStatus.APPROVED

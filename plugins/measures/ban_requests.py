@@ -39,7 +39,7 @@ async def _decision(
     """Who decides (a leader of the request's unit, or the department) which pending request."""
     sender = await allowed(matcher, bot, event, EVERYONE)
     department = Role.DEPARTMENT in await roles_in_event(bot, event)
-    led = [unit.name for unit in runtime.org().units_led_by(sender.user_id)]
+    led = [unit.name for unit in runtime.org().units_led_by(sender.platform, sender.user_id)]
     if not department and not led:
         await answer(matcher, bot, event, registry_texts.refused([r.value for r in LEADERS]))
     parsed = parse_numbered(parse_args(arg).words, needs_reason=needs_reason)

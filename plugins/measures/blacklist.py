@@ -63,7 +63,7 @@ async def enter(measure: Measure) -> tuple[bool, str]:
     """Put `measure.target` on the blacklist; (False, why) when it already is."""
     if measure.target is None:
         return False, "no account"
-    if is_protected(measure.target):
+    if is_protected(measure.platform, measure.target):
         return False, PROTECTED
     async with _lock:
         found = await active(measure.platform, measure.target)

@@ -60,7 +60,7 @@ async def admin_order(
         await answer(matcher, bot, event, usage)
     if targeted.target in (sender.user_id, int(bot.self_id)):
         await answer(matcher, bot, event, texts.NOT_SELF)
-    if protect and is_protected(targeted.target, bot.self_id):
+    if protect and is_protected(sender.platform, targeted.target, bot.self_id):
         await answer(matcher, bot, event, texts.PROTECTED_TARGET)
     if len(" ".join(targeted.rest)) > 200:
         await answer(matcher, bot, event, texts.REASON_TOO_LONG)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from nonebot.log import logger
 
 from core import accounts, runtime
-from core.send import to_people
+from core.people import to_org_people
 from models.measures import AuditAnchor
 from plugins.measures import anchoring, texts
 from plugins.measures.anchor import DAILY, Anchor, daily_due, short
@@ -32,14 +32,13 @@ async def daily(now: datetime | None = None) -> Anchor | None:
     tz = ZoneInfo(runtime.org().street.timezone)
     if not daily_due(now, tz, last.at if last else None):
         return None
-    platform = accounts.any_platform()
-    if platform is None:
+    if accounts.any_platform() is None:
         return None
     written = await anchoring.anchor(DAILY, now)
     if written is None:
         return None
     message = texts.daily_anchor(written.count, written.head_id, short(written.head_digest))
-    outcomes = await to_people(platform, department_accounts(), message)
+    outcomes = await to_org_people(None, department_accounts(), message)
     if not any(o.ok for o in outcomes):
         logger.warning(f"the daily audit anchor (line {written.seq}) reached nobody")
     return written

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from enum import StrEnum
 
-from core.org import Org
+from core.org import Account, Org, accounts_of
 
 
 class Level(StrEnum):
@@ -15,21 +15,22 @@ class Level(StrEnum):
 
 
 def recipients(
-    org: Org, unit_name: str, levels: Iterable[Level], superusers: Iterable[int] = ()
-) -> list[int]:
-    """Every account to tell, once each, in the order of `levels`."""
-    people: list[int] = []
+    org: Org, unit_name: str, levels: Iterable[Level], superusers: Iterable[Account] = ()
+) -> list[Account]:
+    """Every account to tell, once each, in the order of `levels` (on every platform: the
+    notice picks each person's, core.people)."""
+    people: list[Account] = []
     for level in levels:
         match level:
             case Level.UNIT:
                 unit = org.unit(unit_name)
-                people += unit.leaders if unit else ()
+                people += accounts_of(unit.leaders) if unit else ()
             case Level.STREET:
-                people += org.escalation.street_leaders
+                people += accounts_of(org.escalation.street_leaders)
             case Level.COMMITTEE:
-                people += org.escalation.party_committee
+                people += accounts_of(org.escalation.party_committee)
             case Level.CYBERSPACE:
-                people += org.escalation.cyberspace_contacts
+                people += accounts_of(org.escalation.cyberspace_contacts)
             case Level.DEPARTMENT:
-                people += [*org.department.staff, *superusers]
+                people += [*accounts_of(org.department.staff), *superusers]
     return list(dict.fromkeys(people))

@@ -20,7 +20,7 @@ from nonebot.log import logger
 
 from adapters.port import Platform
 from core import runtime
-from core.send import to_people
+from core.people import to_org_people
 from models.db import STORAGE_ERRORS
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import texts
@@ -111,7 +111,7 @@ async def keep(
     if not _told and platform is not None:
         _told = True
         people = recipients(runtime.org(), measure.unit, [Level.DEPARTMENT], runtime.superusers())
-        await to_people(platform, people, texts.JOURNAL_NOTICE)
+        await to_org_people(platform, people, texts.JOURNAL_NOTICE)
     return MeasureRecord(
         action=measure.kind,
         article=measure.article,

@@ -105,7 +105,7 @@ async def lift_protected_entries(article: int) -> list[int]:
     protected, or before protection existed): the lists that read the blacklist then agree."""
     lifted: list[int] = []
     for entry in await BlacklistEntry.filter(lifted_at=None).order_by("id"):
-        if not is_protected(entry.user_id):
+        if not is_protected(entry.platform, entry.user_id):
             continue
         measure = Measure(
             kind=blacklist.UNBLACKLIST,

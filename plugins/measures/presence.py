@@ -57,7 +57,9 @@ async def _article_of(platform: str, user_id: int) -> int:
 async def remove_listed(platform: Platform, group: Group, user_id: int, seen: str) -> bool:
     """Remove a blacklisted `user_id` who `seen` ("spoke", "joined") in `group`; whether it ran."""
     key = (group.platform, group.group_id, user_id)
-    if is_protected(user_id, platform.self_id) or not due(key, time.monotonic(), _recent):
+    if is_protected(group.platform, user_id, platform.self_id) or not due(
+        key, time.monotonic(), _recent
+    ):
         return False
     entry = await blacklist.active(group.platform, user_id)
     if entry is None:

@@ -14,6 +14,7 @@ from adapters.events import parse_args, platform_for, quoted_by, sender_of
 from adapters.port import Platform
 from core import runtime
 from core.commands import command
+from core.people import on, to_org_people
 from core.send import to_people, to_person
 from plugins.measures import texts
 from plugins.measures.escalation import Level, recipients
@@ -46,7 +47,6 @@ async def _report(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     unit = group.unit.name
     left_out = {sender.user_id, quoted.sender_id}
     admins = [a for a in await store.admin_ids(group) if a not in left_out]
-    leaders = [p for p in recipients(runtime.org(), unit, [Level.UNIT]) if p not in left_out]
     notice = texts.report_notice(
         group.group_id,
         unit,
@@ -56,5 +56,10 @@ async def _report(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
         mask_term(quoted.text),
         note,
     )
-    await to_people(platform, admins or leaders, notice, about=group.group_id)
+    if admins:
+        await to_people(platform, admins, notice, about=group.group_id)
+    else:
+        leaders = recipients(runtime.org(), unit, [Level.UNIT])
+        them = on(platform.name, (u for u in left_out if u is not None))
+        await to_org_people(platform, leaders, notice, about=group.group_id, leaving_out=them)
     await _privately(matcher, platform, sender.user_id, texts.REPORT_THANKS)

@@ -95,7 +95,7 @@ def again(record: MeasureRecord, attempt: Attempt) -> Measure:
     return Measure(
         kind=record.action,
         article=record.article,
-        action=Recall(attempt.message_id),
+        action=Recall(record.group_id or 0, attempt.message_id),
         group_id=record.group_id,
         target=record.target,
         actor=record.actor,

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from adapters.message import Outgoing
 from adapters.port import Platform
 from core import runtime
-from core.send import to_people
+from core.org import Account
+from core.people import to_org_people
 from models.db import STORAGE_ERRORS
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import journal, store, texts
@@ -52,8 +53,9 @@ async def escalate(
     message: Outgoing | str,
     *,
     about: int | None = None,
-) -> list[int]:
-    """Tell everyone at `levels` privately (`about`: the group it concerns); returns who was told."""
+) -> list[Account]:
+    """Tell everyone at `levels` privately, through `platform` where they have an account on
+    it (`about`: the group it concerns); returns the accounts the levels name."""
     people = recipients(runtime.org(), unit_name, levels, runtime.superusers())
-    await to_people(platform, people, message, about=about)
+    await to_org_people(platform, people, message, about=about)
     return people

@@ -128,7 +128,7 @@ async def _work(platform: Platform, sweep: Sweep) -> list[Removal]:
     removals: list[Removal] = []
     for group_id in list(sweep.remaining):
         listed = await blacklist.active(sweep.platform, sweep.target) is not None
-        if not listed or is_protected(sweep.target, platform.self_id):
+        if not listed or is_protected(sweep.platform, sweep.target, platform.self_id):
             await store.close_sweep(sweep, SweepStatus.CANCELLED)
             return removals
         port = accounts.platform_for_group(sweep.platform, group_id)

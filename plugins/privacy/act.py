@@ -24,7 +24,7 @@ async def withdraw(platform: Platform, exposed: Exposed, posted: Posted) -> Meas
         Measure(
             kind="recall",
             article=ARTICLE,
-            action=Recall(posted.message_id),
+            action=Recall(posted.group_id, posted.message_id),
             group_id=posted.group_id,
             target=posted.user_id,
             unit=unit,

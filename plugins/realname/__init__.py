@@ -7,7 +7,7 @@ require("nonebot_plugin_apscheduler")
 
 from core import runtime  # noqa: E402
 from core.schedule import every  # noqa: E402
-from plugins.realname import commands, deadlines, matchers  # noqa: E402, F401
+from plugins.realname import asking, commands, deadlines, matchers  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
     name="realname",
@@ -18,6 +18,7 @@ __plugin_meta__ = PluginMetadata(
 
 
 @get_driver().on_startup
-async def _schedule_deadlines() -> None:
+async def _schedule_jobs() -> None:
     seconds = runtime.settings().qungui_card_recheck_seconds
     every(seconds, deadlines.recheck, deadlines.JOB_ID)
+    every(asking.CHECK_SECONDS, asking.expire, asking.JOB_ID)

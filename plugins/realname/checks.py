@@ -5,19 +5,30 @@ a roster person of another unit who holds this very account and is 在崗: a vis
 office (a street official in a community group) is real-named by their own unit, and must not be
 told to write a unit that is not theirs.
 
+Where there are no cards (Telegram), a member is real-named by their account's binding to a roster
+person (their private answer when they asked to join): a member without one is `unbound`, one bound
+to a person now 調離 is `departed`.
+
 Who may be removed. Only plain members: the platform's owner and admins, and the bot itself, are
 never removed by the duty (they are still counted and reported).
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from adapters.port import Member, Role
 from plugins.realname.card import CardRule, CardVerdict, expected_card, judge, judge_members
 from plugins.realname.roster_index import RosterIndex
 
-PROBLEM_ORDER = ("malformed", "unknown_person", "wrong_unit", "departed", "account_mismatch")
+PROBLEM_ORDER = (
+    "malformed",
+    "unknown_person",
+    "wrong_unit",
+    "departed",
+    "account_mismatch",
+    "unbound",
+)
 
 
 def accepted(verdict: CardVerdict, account: int, roster: RosterIndex) -> bool:
@@ -82,3 +93,21 @@ def check_members(
         if not accepted(verdicts[m.user_id], m.user_id, roster)
     )
     return CheckReport(len(people), problems)
+
+
+def check_bindings(
+    members: Iterable[Member], bound: Mapping[int, int], roster: RosterIndex, self_id: int
+) -> CheckReport:
+    """Every member judged by their binding (`bound`: account → roster account), the bot itself
+    left out, problems in member-list order. A binding to someone no longer in the roster is
+    as none."""
+    people = [m for m in members if m.user_id != self_id]
+    problems: list[Problem] = []
+    for m in people:
+        person = bound.get(m.user_id)
+        entry = roster.by_account(person) if person is not None else None
+        if entry is None:
+            problems.append(Problem(m.user_id, m.shown_name, "unbound"))
+        elif entry.status != "在崗":
+            problems.append(Problem(m.user_id, m.shown_name, "departed"))
+    return CheckReport(len(people), tuple(problems))

@@ -13,7 +13,7 @@ from core.send import reply, to_person
 from models.realname import DeadlineStatus
 from models.registry import Group
 from plugins.realname import store, texts
-from plugins.realname.checks import check_members
+from plugins.realname.checks import check_bindings, check_members
 from plugins.realname.parse import is_default, parse_setting
 from plugins.realname.rules import DUTY, CardRuleError, compiled, member_cap, rules_for
 from plugins.realname.wording import pages
@@ -39,16 +39,22 @@ async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
         await answer(matcher, bot, event, texts.members_unreadable(str(members)))
     rules = await rules_for(group)
     roster = await store.roster_index()
-    report = check_members(members, rules.rule, roster, group.unit.name, int(bot.self_id))
-    await _settle_deadlines(
-        group, {m.user_id for m in members}, {p.user_id for p in report.problems}
-    )
-    counts = texts.check_counts(report.total, report.compliant, report.by_kind())
+    if platform.can.set_card:
+        report = check_members(members, rules.rule, roster, group.unit.name, int(bot.self_id))
+        await _settle_deadlines(
+            group, {m.user_id for m in members}, {p.user_id for p in report.problems}
+        )
+        counts = texts.check_counts(report.total, report.compliant, report.by_kind())
+        head = texts.check_list_header(
+            group.group_id, group.unit.name, len(report.problems), rules.rule.display
+        )
+    else:  # no cards: a member is real-named by their account's binding (plugins/realname/asking)
+        bound = await store.bound_among(platform.name, (m.user_id for m in members))
+        report = check_bindings(members, bound, roster, int(bot.self_id))
+        counts = texts.check_bound_counts(report.total, report.compliant, report.by_kind())
+        head = texts.check_bound_header(group.group_id, group.unit.name, len(report.problems))
     if not report.problems:
         await answer(matcher, bot, event, counts)
-    head = texts.check_list_header(
-        group.group_id, group.unit.name, len(report.problems), rules.rule.display
-    )
     lines = [texts.check_line(p.name, p.user_id, p.kind) for p in report.problems]
     for page in pages(head, lines):
         await to_person(platform, sender.user_id, page, about=group.group_id)

@@ -88,7 +88,7 @@ async def _lapse(
     status, record_id, outcome = DeadlineStatus.LAPSED, None, texts.OUTCOME_KEPT
     if (
         not removable(member.role, member.user_id, int(platform.self_id))
-        or member.user_id in runtime.organisation_people()  # as clearance leaves them too
+        or member.user_id in runtime.organisation_people(group.platform)  # as clearance does
     ):
         outcome = texts.OUTCOME_EXEMPT
     elif rules.remove_after_deadline:

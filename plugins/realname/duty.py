@@ -1,77 +1,69 @@
 """What the real-name duty does without a command (COMMANDS.md): join requests, new members,
 card changes and departures. Decisions come from the pure modules, measures go through the
-measures service, platform calls through the paced port.
+measures service, platform calls through the paced port. Where a platform has no cards or join
+answers (Telegram), applicants answer privately (plugins/realname/asking.py) and a member is known
+by the account's binding to a roster person instead of by a card.
 """
 
-from adapters.actions import Action, AnswerJoin, Kick, Refused, SetCard, Why
+from adapters.actions import AnswerJoin, Kick, Refused, SetCard, Why
 from adapters.events import CardChange, JoinRequest, MemberChange
 from adapters.message import Mention, Text
-from adapters.port import GroupInfo, Member, Platform
+from adapters.port import Member, Platform
 from core import runtime
 from core.script import in_script
 from core.send import to_group, to_people
-from models.measures import MeasureRecord, RecordStatus
+from models.measures import RecordStatus
 from models.realname import DeadlineStatus
 from models.registry import Group
-from plugins.measures.measure import Measure
-from plugins.measures.service import carry_out
-from plugins.realname import store, texts
+from plugins.realname import asking, store, texts
 from plugins.realname.card import CardVerdict, explain, judge
 from plugins.realname.checks import accepted, card_to_set
 from plugins.realname.deadline import deadline_for
-from plugins.realname.join import answer_text, decide_join
-from plugins.realname.rules import GroupRules, duty_group, member_cap, rules_for
+from plugins.realname.join import JoinDecision, answer_text, before_answer, decide_join
+from plugins.realname.measure import ARTICLE, act
+from plugins.realname.rules import GroupRules, duty_group, rules_for, size_and_cap
 from plugins.realname.wording import street_time
 from plugins.registry import store as registry
 from plugins.scanner.redact import redact
 
-ARTICLE = 4  # real-name identity and the member cap (Art. 7 binds the members to the same)
+__all__ = ["ARTICLE", "act"]
+
 ANSWER_SHOWN = 100  # characters of a join answer passed on to the admins
 
 
-async def act(
-    platform: Platform,
-    group: Group,
-    kind: str,
-    user_id: int,
-    category: str,
-    reason: str,
-    action: Action,
-) -> MeasureRecord:
-    """One measure of the duty, recorded and carried out by the measures service."""
-    return await carry_out(
-        platform,
-        Measure.in_group(
-            group,
-            kind=kind,
-            article=ARTICLE,
-            action=action,
-            target=user_id,
-            category=category,
-            reason=reason,
-        ),
-    )
-
-
 async def screen_request(platform: Platform, request: JoinRequest) -> None:
-    """Refuse, approve, or leave a join request to the admins (and tell them)."""
+    """Refuse, approve, or leave a join request to the admins (and tell them). Where requests
+    carry no answer, what needs none is decided here and the applicant is asked for the rest."""
     group = await duty_group(request.platform, request.group_id)
     if group is None:
         return
     rules = await rules_for(group)
-    info = await platform.group(group.group_id)
-    members = info.member_count if isinstance(info, GroupInfo) else group.member_count
-    cap = await member_cap(group, rules.cap_override, members)
+    members, cap = await size_and_cap(platform, group, rules)
+    blacklisted = await store.is_blacklisted(request.platform, request.user_id)
+    roster = await store.roster_index()
+    if not platform.can.join_answers:
+        early = before_answer(blacklisted=blacklisted, member_count=members, member_cap=cap)
+        if early is None:
+            await asking.ask(platform, group, request, roster)
+        else:
+            await _answer_request(platform, group, request, early, cap)
+        return
     decision = decide_join(
         request.user_id,
         request.comment,
-        blacklisted=await store.is_blacklisted(request.platform, request.user_id),
+        blacklisted=blacklisted,
         member_count=members,
         member_cap=cap,
         auto_approve=rules.auto_approve,
-        roster=await store.roster_index(),
+        roster=roster,
         group_unit=group.unit.name,
     )
+    await _answer_request(platform, group, request, decision, cap)
+
+
+async def _answer_request(
+    platform: Platform, group: Group, request: JoinRequest, decision: JoinDecision, cap: int
+) -> None:
     admins = await registry.admin_ids(group)
     if decision.kind == "ask_admins":
         entry = decision.entry
@@ -94,7 +86,8 @@ async def screen_request(platform: Platform, request: JoinRequest) -> None:
 
 
 async def welcome(platform: Platform, joined: MemberChange) -> None:
-    """A new member: removed when blacklisted, given the roster's card, or asked to set one."""
+    """A new member: removed when blacklisted, given the roster's card, or asked to set one;
+    where there are no cards, known by their binding, or reported to the admins without one."""
     if str(joined.user_id) == platform.self_id:
         return
     group = await duty_group(joined.platform, joined.group_id)
@@ -109,6 +102,9 @@ async def welcome(platform: Platform, joined: MemberChange) -> None:
             group.group_id, group.unit.name, joined.user_id, done
         )
         await to_people(platform, await registry.admin_ids(group), notice, about=group.group_id)
+        return
+    if not platform.can.set_card:
+        await _without_card(platform, group, joined.user_id)
         return
     rules = await rules_for(group)
     roster = await store.roster_index()
@@ -128,6 +124,22 @@ async def welcome(platform: Platform, joined: MemberChange) -> None:
             return
     problem = explain(verdict, rules.rule, group.unit.name)
     await ask_for_card(platform, group, rules, joined.user_id, problem, first=True)
+
+
+async def _without_card(platform: Platform, group: Group, user_id: int) -> None:
+    """No card to read or set, and no deadline: a member is known by their account's binding.
+    One the admins let in after a matching answer is bound now; one nobody asked (added
+    directly) may never have started the bot, so the admins are told, privately."""
+    if await store.bound_account(platform.name, user_id) is not None:
+        return
+    matched = await store.matched_question(platform.name, group.group_id, user_id)
+    taken = await store.taken_accounts(platform.name, user_id)
+    if matched is not None and matched.person_account not in taken:
+        assert matched.person_account is not None
+        if await store.bind(platform.name, user_id, matched.person_account, group.group_id):
+            return
+    notice = texts.joined_unproved_notice(group.group_id, group.unit.name, user_id)
+    await to_people(platform, await registry.admin_ids(group), notice, about=group.group_id)
 
 
 async def ask_for_card(

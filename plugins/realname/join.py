@@ -8,6 +8,14 @@ over as `問題：…\n答案：…`; only the text after the last 答案 counts
 the admins with a note saying why, and the matched roster person when there is one. A group that
 has not switched auto-approval on gets the same note it would, plus that reason.
 
+On a platform without cards or join answers (Telegram) the roster cannot know the account: the
+applicant answers the bot privately, and the answer itself says who they are (a `Claim`). An
+account already bound there to a roster person is judged as an account in the roster is; any
+other answer must name (unit optional, any script) a person of the group's unit who is 在崗 and not
+bound there to another account. The answer is all the bot can go by, so what does not fit is
+refused (the applicant is told why, and to ask the group's admins), not left waiting: only a unit
+with no roster at all is left to the admins. The reasons a refusal gives name no roster data.
+
 Default member caps (QQ's own tiers are 200, 500, 1000, 2000 and 3000): a work group should stay
 within what its admins can check by name (Art. 4), so internal groups start smaller than groups
 with members of the public. Grades come from the registry: 一級 (key, large or active), 二級,
@@ -20,7 +28,7 @@ with members of the public. Grades come from the registry: 一級 (key, large or
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,6 +77,17 @@ class JoinDecision:
     entry: RosterEntry | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who an account may be where the roster cannot know it (a platform without cards).
+
+    `bound`: the roster person the account is already bound to on that platform; `taken`: the
+    roster accounts of people bound there to other accounts."""
+
+    bound: RosterEntry | None = None
+    taken: Set[int] = frozenset()
+
+
 def decide_join(
     account: int,
     answer: str,
@@ -79,8 +98,30 @@ def decide_join(
     auto_approve: bool,
     roster: RosterIndex,
     group_unit: str,
+    claim: Claim | None = None,
 ) -> JoinDecision:
-    """What to do with a join request (order and rules in the module docstring).
+    """What to do with a join request (order and rules in the module docstring); `claim` given:
+    the answer was given privately on a platform where the roster cannot know the account.
+
+    Raises ValueError when `member_cap` is not positive.
+    """
+    early = before_answer(blacklisted=blacklisted, member_count=member_count, member_cap=member_cap)
+    if early is not None:
+        return early
+    said, unit = match_key(answer_text(answer)), match_key(group_unit)
+    if claim is None:
+        decision = _by_roster(account, said, roster, unit)
+    else:
+        decision = _by_claim(said, roster, unit, claim)
+    if decision.kind == "approve" and not auto_approve:
+        return JoinDecision(
+            "ask_admins", "auto_approve_off", texts.JOIN_AUTO_APPROVE_OFF, decision.entry
+        )
+    return decision
+
+
+def before_answer(*, blacklisted: bool, member_count: int, member_cap: int) -> JoinDecision | None:
+    """A refusal that needs no answer (blacklisted, full), or None: the answer decides.
 
     Raises ValueError when `member_cap` is not positive.
     """
@@ -90,12 +131,7 @@ def decide_join(
         return JoinDecision("refuse", "blacklisted", texts.JOIN_BLACKLISTED)
     if member_count >= member_cap:
         return JoinDecision("refuse", "full", texts.join_full(member_cap))
-    decision = _by_roster(account, match_key(answer_text(answer)), roster, match_key(group_unit))
-    if decision.kind == "approve" and not auto_approve:
-        return JoinDecision(
-            "ask_admins", "auto_approve_off", texts.JOIN_AUTO_APPROVE_OFF, decision.entry
-        )
-    return decision
+    return None
 
 
 def answer_text(comment: str) -> str:
@@ -114,13 +150,74 @@ def _by_roster(account: int, said: MatchKey, roster: RosterIndex, unit: MatchKey
                 "ask_admins", "name_other_account", texts.JOIN_NAME_OTHER_ACCOUNT, claimed
             )
         return JoinDecision("ask_admins", "not_in_roster", texts.JOIN_NOT_IN_ROSTER)
+    return _by_entry(entry, said, unit)
+
+
+def _by_entry(
+    entry: RosterEntry, said: MatchKey, unit: MatchKey, rest: MatchKey | None = None
+) -> JoinDecision:
+    """The account's roster person is known: of the unit, named by the answer (or by `rest`,
+    the answer without the unit), 在崗."""
     if match_key(entry.unit) != unit:
         return JoinDecision("ask_admins", "other_unit", texts.join_other_unit(entry.unit), entry)
-    if not _names(said, match_key(entry.name)):
+    name = match_key(entry.name)
+    if not (_names(said, name) or (rest is not None and _names(rest, name))):
         return JoinDecision("ask_admins", "answer_mismatch", texts.JOIN_ANSWER_MISMATCH, entry)
     if entry.status != "在崗":
         return JoinDecision("ask_admins", "departed", texts.JOIN_DEPARTED, entry)
     return JoinDecision("approve", "roster_match", texts.JOIN_APPROVED, entry)
+
+
+def _by_claim(said: MatchKey, roster: RosterIndex, unit: MatchKey, claim: Claim) -> JoinDecision:
+    if not roster.has_unit(unit):
+        return JoinDecision("ask_admins", "no_roster", texts.JOIN_NO_ROSTER)
+    if claim.bound is not None:
+        known = _by_entry(claim.bound, said, unit, _without(said, unit))
+        if known.why == "answer_mismatch":
+            return JoinDecision("refuse", known.why, texts.JOIN_BOUND_MISMATCH, known.entry)
+        return known if known.kind == "approve" else _refused(known)
+    named = _named_people(said, unit, roster.unit_names(unit))
+    if not named:
+        elsewhere = _named_elsewhere(said, unit, roster)
+        if elsewhere is not None:
+            return JoinDecision("refuse", "other_unit", texts.JOIN_CLAIM_OTHER_UNIT, elsewhere)
+        return JoinDecision("refuse", "not_in_roster", texts.JOIN_CLAIM_NOT_IN_ROSTER)
+    active = [e for e in named if e.status == "在崗"]
+    if not active:
+        return JoinDecision("refuse", "departed", texts.JOIN_DEPARTED, named[0])
+    free = [e for e in active if e.account not in claim.taken]
+    if not free:
+        return JoinDecision("refuse", "name_other_account", texts.JOIN_CLAIM_NAME_TAKEN, active[0])
+    return JoinDecision("approve", "roster_match", texts.JOIN_APPROVED, free[0])
+
+
+def _refused(decision: JoinDecision) -> JoinDecision:
+    return JoinDecision("refuse", decision.why, decision.reason, decision.entry)
+
+
+def _named_people(
+    said: MatchKey, unit: MatchKey, names: Mapping[MatchKey, tuple[RosterEntry, ...]]
+) -> tuple[RosterEntry, ...]:
+    """The people (namesakes) of the unit whose name the answer gives, with the unit written
+    before or around it or not (`XX社區-趙` names 趙 as `趙` alone does)."""
+    rest = _without(said, unit)
+    found = [name for name in names if _names(rest, name) or _names(said, name)]
+    return names[max(found, key=len)] if found else ()
+
+
+def _without(said: MatchKey, unit: MatchKey) -> MatchKey:
+    """The answer without the unit's name, where it writes it."""
+    return MatchKey(said.replace(unit, "", 1)) if unit and unit in said else said
+
+
+def _named_elsewhere(said: MatchKey, unit: MatchKey, roster: RosterIndex) -> RosterEntry | None:
+    """A person of another unit, when the answer writes that unit and the person's name."""
+    for other in roster.units():
+        if other != unit and other and other in said:
+            named = _named_people(said, other, roster.unit_names(other))
+            if named:
+                return named[0]
+    return None
 
 
 def _names(said: MatchKey, name: MatchKey) -> bool:

@@ -4,7 +4,7 @@ Build it once per roster change (about 0.2 s of CPU for 50,000 people) and share
 dictionary access, so judging a 2,000-member group costs a few milliseconds.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, KeysView, Mapping
 from types import MappingProxyType
 
 from plugins.realname.normal import MatchKey, match_key
@@ -49,6 +49,10 @@ class RosterIndex:
     def find(self, unit: str, name: str) -> tuple[RosterEntry, ...]:
         """`lookup` for spellings as people write them."""
         return self.lookup(match_key(unit), match_key(name))
+
+    def units(self) -> KeysView[MatchKey]:
+        """The key of every unit the roster lists."""
+        return self._by_unit.keys()
 
     def unit_names(self, unit: MatchKey) -> Mapping[MatchKey, tuple[RosterEntry, ...]]:
         """Name keys of the unit with key `unit`, read-only."""

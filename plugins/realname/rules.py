@@ -5,6 +5,7 @@ from functools import cache
 
 from nonebot.log import logger
 
+from adapters.port import GroupInfo, Platform
 from core import runtime
 from models.registry import Group
 from plugins.realname import store, texts
@@ -75,3 +76,10 @@ async def member_cap(group: Group, override: int | None, members: int) -> int:
         return override
     grade = grade_of(group.type, members, await activity.messages_7d(group))
     return member_cap_default(group.type.value, grade)
+
+
+async def size_and_cap(platform: Platform, group: Group, rules: GroupRules) -> tuple[int, int]:
+    """The group's member count (the platform's, else the filing's) and its member cap."""
+    info = await platform.group(group.group_id)
+    members = info.member_count if isinstance(info, GroupInfo) else group.member_count
+    return members, await member_cap(group, rules.cap_override, members)

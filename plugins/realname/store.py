@@ -1,4 +1,6 @@
-"""Real-name storage: the roster, card deadlines, group settings, the blacklist. No decisions here."""
+"""Real-name storage: the roster, card deadlines, group settings, the blacklist, and (where there
+are no cards) the join questions asked privately and the accounts bound to roster people. No
+decisions here."""
 
 import asyncio
 from collections.abc import Iterable, Sequence
@@ -10,8 +12,11 @@ from tortoise.transactions import in_transaction
 
 from models.measures import BlacklistEntry
 from models.realname import (
+    AccountBinding,
     CardDeadline,
     DeadlineStatus,
+    JoinQuestion,
+    QuestionStatus,
     RealnameSetting,
     RosterImport,
     RosterPerson,
@@ -223,3 +228,121 @@ async def due_deadlines(
     if platform is not None and group_id is not None:
         query = query.filter(platform=platform, group_id=group_id)
     return await query.order_by("deadline", "id").limit(limit)
+
+
+# --- join questions and account bindings (a platform without cards) -----------------------------
+
+
+async def ask(
+    *, platform: str, bot_id: str, group_id: int, user_id: int, flag: str
+) -> JoinQuestion:
+    """A new open question; an open one of an earlier request to the same group closes."""
+    async with in_transaction():
+        await JoinQuestion.filter(
+            platform=platform, group_id=group_id, user_id=user_id, status=QuestionStatus.OPEN
+        ).update(status=QuestionStatus.EXPIRED, closed_at=now())
+        return await JoinQuestion.create(
+            platform=platform,
+            bot_id=bot_id,
+            group_id=group_id,
+            user_id=user_id,
+            flag=flag,
+            asked_at=now(),
+        )
+
+
+async def open_questions(platform: str, bot_id: str, user_id: int) -> list[JoinQuestion]:
+    """The applicant's open questions that this account asked (one a group), oldest first."""
+    return await JoinQuestion.filter(
+        platform=platform, bot_id=bot_id, user_id=user_id, status=QuestionStatus.OPEN
+    ).order_by("id")
+
+
+async def close_question(question: JoinQuestion, status: QuestionStatus) -> bool:
+    """Close an open question; False when it was closed already (by the expiry, or another
+    process), so that each question is decided once."""
+    at = now()
+    closed = await JoinQuestion.filter(id=question.id, status=QuestionStatus.OPEN).update(
+        status=status, closed_at=at
+    )
+    question.status, question.closed_at = status, at
+    return closed == 1
+
+
+async def note_outcome(
+    question: JoinQuestion, record_id: int | None, person_account: int | None = None
+) -> None:
+    question.record_id, question.person_account = record_id, person_account
+    await question.save(update_fields=["record_id", "person_account"])
+
+
+async def questions_due(asked_before: datetime, limit: int = 500) -> list[JoinQuestion]:
+    """Open questions asked before `asked_before`, oldest first."""
+    return (
+        await JoinQuestion.filter(status=QuestionStatus.OPEN, asked_at__lte=asked_before)
+        .order_by("asked_at", "id")
+        .limit(limit)
+    )
+
+
+async def matched_question(platform: str, group_id: int, user_id: int) -> JoinQuestion | None:
+    """The latest answered question whose answer named a roster person the admins had to let in."""
+    return (
+        await JoinQuestion.filter(
+            platform=platform,
+            group_id=group_id,
+            user_id=user_id,
+            status=QuestionStatus.ANSWERED,
+            person_account__isnull=False,
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+async def bound_account(platform: str, user_id: int) -> int | None:
+    """The roster account (the person) the platform account is bound to, if any."""
+    found: list[Any] = await AccountBinding.filter(platform=platform, user_id=user_id).values_list(
+        "person__account", flat=True
+    )
+    return int(found[0]) if found else None
+
+
+async def taken_accounts(platform: str, user_id: int) -> set[int]:
+    """The roster accounts of people bound on the platform to accounts other than `user_id`."""
+    found: list[Any] = (
+        await AccountBinding.filter(platform=platform)
+        .exclude(user_id=user_id)
+        .values_list("person__account", flat=True)
+    )
+    return {int(a) for a in found}
+
+
+async def bound_among(platform: str, user_ids: Iterable[int]) -> dict[int, int]:
+    """Of `user_ids`, those bound on the platform: platform account → roster account."""
+    wanted = list(user_ids)
+    found: dict[int, int] = {}
+    for start in range(0, len(wanted), BATCH):
+        rows = await AccountBinding.filter(
+            platform=platform, user_id__in=wanted[start : start + BATCH]
+        ).values_list("user_id", "person__account")
+        found.update((int(u), int(a)) for u, a in rows)
+    return found
+
+
+async def bind(platform: str, user_id: int, person_account: int, group_id: int) -> bool:
+    """Bind the account to the roster person; False when the person is not in the roster (any
+    more). An earlier binding of the account is replaced."""
+    person = await RosterPerson.get_or_none(account=person_account)
+    if person is None:
+        return False
+    await AccountBinding.update_or_create(
+        {"person": person, "group_id": group_id, "bound_at": now()},
+        platform=platform,
+        user_id=user_id,
+    )
+    return True
+
+
+async def unbind(platform: str, user_id: int) -> None:
+    await AccountBinding.filter(platform=platform, user_id=user_id).delete()

@@ -133,6 +133,14 @@ def join_other_unit(unit: str) -> str:
     return f"此帳號在名冊中屬於「{unit}」，不是本群的建群單位"
 
 
+# Refusals of a private answer (a platform without cards): said to the applicant, so they name
+# nothing of the roster the applicant did not write themselves.
+JOIN_CLAIM_NOT_IN_ROSTER = "回答的姓名不在本群建群單位的名冊中"
+JOIN_CLAIM_OTHER_UNIT = "回答的單位不是本群的建群單位"
+JOIN_CLAIM_NAME_TAKEN = "回答的姓名已由另一個帳號登記"
+JOIN_BOUND_MISMATCH = "此帳號已登記為名冊上的另一人，回答的姓名不符"
+
+
 # --- roster import and export (manage.py) -------------------------------------------------------
 
 
@@ -201,6 +209,73 @@ def join_full_notice(group_id: int, unit: str, user_id: int, cap: int) -> str:
     )
 
 
+# --- join requests answered privately (a platform whose requests carry no answer) ---------------
+
+JOIN_UNREACHABLE = "無法私聊申請人詢問單位和姓名（對方未允許機器人私聊）"
+
+
+def join_question(group_name: str, unit: str, minutes: float) -> str:
+    """To the applicant, privately, as soon as they ask to join."""
+    return (
+        f"您好，您申請加入「{group_name}」。依本群實名制要求（第四條），"
+        f"請直接回覆您的單位和姓名，例如：{unit}-{EXAMPLE_NAME}。"
+        f"請在 {minutes:g} 分鐘內回覆，逾時將由本群管理員處理您的申請。"
+    )
+
+
+def join_answer_approved(group_name: str) -> str:
+    return f"已核對您的回答，已同意您加入「{group_name}」。"
+
+
+def join_answer_refused(group_name: str, reason: str) -> str:
+    return f"未能同意您加入「{group_name}」：{reason}。如有疑問，請聯繫本群管理員。"
+
+
+def join_answer_waiting(group_name: str) -> str:
+    return f"已收到您的回答，加入「{group_name}」的申請將由本群管理員審核。"
+
+
+def join_no_reply(minutes: float) -> str:
+    return f"申請人未在 {minutes:g} 分鐘內回覆單位和姓名"
+
+
+def join_private_notice(
+    group_id: int, unit: str, user_id: int, said: str | None, outcome: str, listed: str = ""
+) -> str:
+    """To the group's admins, privately: a request answered (or not) in a private chat."""
+    lines = [f"【入群申請】{unit} 的群 {group_id}：帳號 {user_id} 申請加入。"]
+    if said is not None:
+        lines.append(f"私聊回答：{said or '（無）'}")
+    lines.append(outcome)
+    if listed:
+        lines.append(f"名冊：{listed}")
+    return "\n".join(lines)
+
+
+OUTCOME_JOIN_APPROVED = "與名冊相符，已同意入群，並將此帳號登記為名冊上的此人。如非本人，請移出。"
+
+
+def outcome_join_refused(reason: str) -> str:
+    return f"已拒絕：{reason}。"
+
+
+def outcome_join_waiting(reason: str) -> str:
+    return f"未自動處理：{reason}。請在群的入群申請中同意或拒絕。"
+
+
+def outcome_join_failed(approve: bool, answer: str) -> str:
+    what = "同意" if approve else "拒絕"
+    return f"{what}未執行：{answer}。請在群的入群申請中處理。"
+
+
+def joined_unproved_notice(group_id: int, unit: str, user_id: int) -> str:
+    """A member joined without answering the bot (added directly): the admins check them."""
+    return (
+        f"【實名】{unit} 的群 {group_id}：帳號 {user_id} 入群，未經私聊核對單位和姓名"
+        "（例如由管理員直接加入）。請核實其身份（第四條）。"
+    )
+
+
 REASON_BLACKLISTED_JOINED = "黑名單帳號入群"
 
 
@@ -248,6 +323,7 @@ KIND_LABELS = {
     "wrong_unit": "單位不符",
     "departed": "已調離",
     "account_mismatch": "姓名屬於他人帳號",
+    "unbound": "未核對身份",
 }
 DUTY_OFF = "本群未開啟「實名」功能。群組管理員可用 /開啟 實名。"
 CHECK_SENT = "未合規成員名單已私聊發送給您。"
@@ -262,6 +338,23 @@ def check_counts(total: int, compliant: int, by_kind: Sequence[tuple[str, int]])
     head = f"【實名檢查】本群 {total} 人，群名片合規 {compliant} 人，未合規 {total - compliant} 人"
     parts = [f"{KIND_LABELS.get(kind, kind)} {n}" for kind, n in by_kind if n]
     return head + (f"（{'、'.join(parts)}）。" if parts else "。")
+
+
+def check_bound_counts(total: int, compliant: int, by_kind: Sequence[tuple[str, int]]) -> str:
+    """In the group, where there are no cards: counts only, never names."""
+    head = (
+        f"【實名檢查】本群已知 {total} 人，身份已核對 {compliant} 人，未合規 {total - compliant} 人"
+    )
+    parts = [f"{KIND_LABELS.get(kind, kind)} {n}" for kind, n in by_kind if n]
+    head += f"（{'、'.join(parts)}）。" if parts else "。"
+    return head + "機器人只知道群管理員，以及入群或發言後見過的成員。"
+
+
+def check_bound_header(group_id: int, unit: str, count: int) -> str:
+    return (
+        f"【實名檢查】{unit} 的群 {group_id}，未合規 {count} 人"
+        "（本群沒有群名片：成員入群時私聊回答單位和姓名以核對身份）："
+    )
 
 
 def check_list_header(group_id: int, unit: str, count: int, pattern: str) -> str:

@@ -33,7 +33,7 @@ async def _answer(bot: Bot, event: Event) -> None:
     request = friend_request_of(event)
     if request is None:
         return
-    named = runtime.org().people() | frozenset(runtime.superusers())
+    named = runtime.organisation_people(request.platform)
     admin = await RegisteredAdmin.filter(
         user_id=request.user_id, until=None, group__platform=request.platform
     ).exists()

@@ -12,7 +12,9 @@ from adapters.port import GroupInfo
 from core import runtime
 from core.accounts import serving
 from core.commands import command
-from core.send import reply, to_people
+from core.org import accounts_of
+from core.people import to_org_people
+from core.send import reply
 from models.registry import GroupStatus, GroupType
 from plugins.registry import activity, decisions, store, texts
 from plugins.registry.access import allowed, answer, filed_group, in_group
@@ -81,10 +83,10 @@ async def _file(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     else:
         await reply(bot, event, texts.filed_internal(unit.name))
         notice = texts.department_filed(group.name, group_id, unit.name)
-    await to_people(platform, department_accounts(), notice, about=group_id)
+    await to_org_people(platform, department_accounts(), notice, about=group_id)
     # The unit's leaders hear of every group filed under their unit, and may undo it.
     leader_notice = texts.leader_filed(group.name, group_id, unit.name, sender.user_id, public)
-    await to_people(platform, unit.leaders, leader_notice, about=group_id)
+    await to_org_people(platform, accounts_of(unit.leaders), leader_notice, about=group_id)
 
 
 async def _decide(bot: Bot, event: Event, matcher: Matcher, args: Args, *, approve: bool) -> None:
@@ -227,8 +229,8 @@ async def _done(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     await reply(bot, event, texts.finished(reason))
     org = runtime.org()
     unit = org.unit(group.unit.name)
-    leaders = unit.leaders if unit else ()
-    await to_people(
+    leaders = accounts_of(unit.leaders) if unit else ()
+    await to_org_people(
         platform_for(bot),
         [*leaders, *department_accounts()],
         texts.department_finished(group.group_id, group.unit.name, reason),

@@ -4,11 +4,14 @@ from collections.abc import Sequence
 
 from adapters.port import Member, Platform
 from core import runtime
+from core.org import Account, accounts_of
 
 
-def department_accounts() -> list[int]:
-    """The department's staff from the organisation file, and the SUPERUSERS."""
-    return list(dict.fromkeys([*runtime.org().department.staff, *runtime.superusers()]))
+def department_accounts() -> list[Account]:
+    """The department's staff from the organisation file, and the SUPERUSERS (tell them with
+    core.people.to_org_people: each on the platform the notice goes through)."""
+    staff = accounts_of(runtime.org().department.staff)
+    return list(dict.fromkeys([*staff, *runtime.superusers()]))
 
 
 def masked_account(user_id: int) -> str:

@@ -13,7 +13,9 @@ from adapters.events import parse_args
 from core import runtime
 from core.accounts import serving
 from core.commands import command
-from core.send import reply, to_group, to_people
+from core.org import accounts_of
+from core.people import on, to_org_people
+from core.send import reply, to_group
 from models.registry import GroupStatus
 from plugins.registry import store, texts
 from plugins.registry.access import allowed, answer
@@ -29,7 +31,7 @@ async def _revoke(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     sender = await allowed(matcher, bot, event, EVERYONE)
     department = Role.DEPARTMENT in await roles_in_event(bot, event)
     org = runtime.org()
-    led = [unit.name for unit in org.units_led_by(sender.user_id)]
+    led = [unit.name for unit in org.units_led_by(sender.platform, sender.user_id)]
     if not department and not led:
         await answer(matcher, bot, event, texts.refused([r.value for r in LEADERS]))
     decision = parse_decision(parse_args(arg).words, sender.group_id, needs_reason=True)
@@ -49,8 +51,9 @@ async def _revoke(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     platform = serving(bot, group.group_id)
     await to_group(platform, group.group_id, texts.revoked_in_group(decision.reason))
     found = org.unit(unit)
-    told = [*admins, *department_accounts(), *(found.leaders if found else ())]
+    leaders = accounts_of(found.leaders) if found else ()
+    told = [*on(group.platform, admins), *department_accounts(), *leaders]
     notice = texts.revoked_notice(group.group_id, unit, sender.user_id, decision.reason)
-    await to_people(platform, [p for p in told if p != sender.user_id], notice)
+    await to_org_people(platform, told, notice, leaving_out=on(sender.platform, [sender.user_id]))
     if sender.group_id != group.group_id:
         await reply(bot, event, texts.revoked_for_you(group.group_id))

@@ -4,12 +4,13 @@ from collections.abc import Collection
 from enum import StrEnum
 
 from nonebot.adapters import Bot, Event
-from nonebot.permission import SUPERUSER, Permission
+from nonebot.permission import Permission
 
-from adapters.events import sender_of
+from adapters.events import Sender, platform_for, sender_of
+from adapters.port import Member
 from adapters.port import Role as PlatformRole
 from core import runtime
-from core.org import Org
+from core.org import Account, Org
 from models.registry import GroupStatus
 
 
@@ -22,6 +23,7 @@ class Role(StrEnum):
 
 
 def roles_of(
+    platform: str,
     user_id: int,
     *,
     superuser: bool,
@@ -30,12 +32,14 @@ def roles_of(
     group_unit: str | None,
     registered: Collection[int],
 ) -> frozenset[Role]:
-    """Every role `user_id` holds in a group (or in a private chat, where group facts are None)."""
+    """Every role `user_id` of `platform` holds in a group (or in a private chat, where group
+    facts are None). The organisation file names accounts by platform: the same number on
+    another platform is someone else."""
     held = {Role.MEMBER}
-    if superuser or org.is_department(user_id):
+    if superuser or org.is_department(platform, user_id):
         held.add(Role.DEPARTMENT)
     unit = org.unit(group_unit) if group_unit else None
-    if unit is not None and user_id in unit.leaders:
+    if unit is not None and unit.led_by(platform, user_id):
         held.add(Role.UNIT_LEADER)
     if user_id in registered:
         held.add(Role.REGISTERED_ADMIN)
@@ -56,32 +60,50 @@ async def roles_in_event(bot: Bot, event: Event) -> frozenset[Role]:
     if group is not None and group.status == GroupStatus.REVOKED:
         group = None  # a revoked filing gives nobody a role there: not its unit's leader either
     return roles_of(
+        sender.platform,
         sender.user_id,
-        superuser=await SUPERUSER(bot, event),
-        platform_role=sender.role,
+        superuser=runtime.is_superuser(sender.platform, sender.user_id),
+        platform_role=await _platform_role(bot, sender),
         org=runtime.org(),
         group_unit=group.unit.name if group else None,
         registered=await store.admin_ids(group) if group else (),
     )
 
 
+async def _platform_role(bot: Bot, sender: Sender) -> PlatformRole | None:
+    """The sender's role as the event says it; asked of the platform when the event does not
+    say (a Telegram message carries no role, and the chat's admins are not known yet)."""
+    if sender.role is not None or sender.group_id is None:
+        return sender.role
+    member = await platform_for(bot).member(sender.group_id, sender.user_id)
+    return member.role if isinstance(member, Member) else None
+
+
 def protected(
-    user_id: int, *, org: Org, superusers: Collection[int], self_id: int | None = None
+    platform: str,
+    user_id: int,
+    *,
+    org: Org,
+    superusers: Collection[Account],
+    self_id: int | None = None,
 ) -> bool:
-    """Accounts no measure command may mute, remove or blacklist: the department's staff, the
-    superusers, every unit's leaders, and the bot itself."""
+    """Accounts of `platform` no measure command may mute, remove or blacklist: the
+    department's staff, the superusers, every unit's leaders, and the bot itself (`self_id`,
+    its account on that platform)."""
     return (
         user_id == self_id
-        or user_id in superusers
-        or org.is_department(user_id)
-        or bool(org.units_led_by(user_id))
+        or Account(platform, user_id) in superusers
+        or org.is_department(platform, user_id)
+        or bool(org.units_led_by(platform, user_id))
     )
 
 
-def is_protected(user_id: int, self_id: int | str | None = None) -> bool:
+def is_protected(platform: str, user_id: int, self_id: int | str | None = None) -> bool:
     """`protected`, for the running bot's organisation file and SUPERUSERS."""
     me = int(self_id) if self_id is not None and str(self_id).isdigit() else None
-    return protected(user_id, org=runtime.org(), superusers=runtime.superusers(), self_id=me)
+    return protected(
+        platform, user_id, org=runtime.org(), superusers=runtime.superusers(), self_id=me
+    )
 
 
 def decides_for_unit(*, department: bool, led_units: Collection[str], unit: str) -> bool:

@@ -7,6 +7,7 @@ from nonebot.matcher import Matcher
 
 from adapters.events import platform_for
 from core.commands import command
+from core.people import on
 from core.send import to_people
 from plugins.registry import store as registry
 from plugins.registry.access import allowed, answer, filed_group
@@ -49,5 +50,6 @@ async def _street(bot: Bot, event: Event, matcher: Matcher) -> None:
         await answer(matcher, bot, event, texts.STREET_PRIVATE_ONLY)
     now = store.now()
     report = await store.gather_street(now - timedelta(days=STREET_DAYS), now, now)
-    await deliver.send_street_report(platform_for(bot), [sender.user_id], report)
+    asker = on(sender.platform, [sender.user_id])
+    await deliver.send_street_report(platform_for(bot), asker, report)
     await matcher.finish()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from adapters.port import Platform
 from core import runtime
+from core.org import Account
+from core.people import routes
 from core.script import in_script
 from core.send import file_to_person, image_to_person, to_person
 from plugins.reports import chart, texts
@@ -65,23 +67,31 @@ async def write_files(report: StreetReport, *, stamped: bool = True) -> tuple[Pa
 
 
 async def send_street_report(
-    platform: Platform, people: Iterable[int], report: StreetReport, *, stamped: bool = True
+    hint: Platform | None, people: Iterable[Account], report: StreetReport, *, stamped: bool = True
 ) -> int:
-    """Send each person the summary, the chart and the workbook; how many got the summary."""
-    people = list(dict.fromkeys(people))
-    if not people:
+    """Send each person the summary, the chart and the workbook, through `hint` where they
+    have an account on its platform (core.people); how many got the summary."""
+    found = routes(hint, people)
+    if not found:
         return 0
     book, picture = await write_files(report, stamped=stamped)
     summary = texts.street_summary(report, totals(report), street_tz(), book.name)
     delivered = 0
-    for person in people:
-        if not (await to_person(platform, person, summary)).ok:
-            continue
-        delivered += 1
-        shown = await image_to_person(platform, person, str(picture))
-        if not shown.ok:
-            await to_person(platform, person, texts.image_not_sent(str(shown)))
-        sent = await file_to_person(platform, person, str(book), book.name)
-        if not sent.ok:
-            await to_person(platform, person, texts.file_not_sent(str(sent), str(book)))
+    for route in found:
+        for person in route.user_ids:
+            delivered += await _send_one(route.port, person, summary, book, picture)
     return delivered
+
+
+async def _send_one(
+    platform: Platform, person: int, summary: str, book: Path, picture: Path
+) -> int:
+    if not (await to_person(platform, person, summary)).ok:
+        return 0
+    shown = await image_to_person(platform, person, str(picture))
+    if not shown.ok:
+        await to_person(platform, person, texts.image_not_sent(str(shown)))
+    sent = await file_to_person(platform, person, str(book), book.name)
+    if not sent.ok:
+        await to_person(platform, person, texts.file_not_sent(str(sent), str(book)))
+    return 1

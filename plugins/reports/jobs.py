@@ -9,9 +9,8 @@ from datetime import date, datetime
 
 from nonebot.log import logger
 
-from adapters.port import Platform
 from core import accounts, lease, runtime
-from core.send import to_people
+from core.people import to_org_people
 from plugins.registry.people import department_accounts
 from plugins.reports import deliver, store, texts
 from plugins.reports.schedule import (
@@ -44,20 +43,17 @@ async def weekly_digest(now: datetime | None = None) -> bool:
     monday = digest_due(now, tz, await store.marked_weeks(DIGEST_KIND))
     if monday is None:
         return False
-    platform = accounts.any_platform()
-    if platform is None:
+    if accounts.any_platform() is None:
         return False
-    return await lease.once(
-        f"reports.digest:{week_key(monday)}", lambda: _send_digest(platform, monday, now)
-    )
+    return await lease.once(f"reports.digest:{week_key(monday)}", lambda: _send_digest(monday, now))
 
 
-async def _send_digest(platform: Platform, monday: date, now: datetime) -> bool:
+async def _send_digest(monday: date, now: datetime) -> bool:
     tz = store.street_tz()
     since, until = week_bounds(monday, tz)
     report = await store.gather_street(since, until, now)
     people = department_accounts()
-    delivered = await deliver.send_street_report(platform, people, report, stamped=False)
+    delivered = await deliver.send_street_report(None, people, report, stamped=False)
     if not delivered:
         return False
     week = week_key(monday)
@@ -76,19 +72,18 @@ async def trial_reminder(now: datetime | None = None) -> bool:
     sent = week in await store.marked_weeks(TRIAL_KIND, trial_end=end.isoformat())
     if not trial_reminder_due(now, tz, end, sent):
         return False
-    platform = accounts.any_platform()
-    if platform is None:
+    if accounts.any_platform() is None:
         return False
     left = days_left(now.astimezone(tz).date(), end)
     message = texts.trial_reminder(policy.title, policy.start, policy.trial_years, end, left)
     return await lease.once(  # of several processes one sends it; a send that failed is freed
         f"reports.trial:{week}:{end.isoformat()}",
-        lambda: _send_trial(platform, message, week, end),
+        lambda: _send_trial(message, week, end),
     )
 
 
-async def _send_trial(platform: Platform, message: str, week: str, end: date) -> bool:
-    outcomes = await to_people(platform, department_accounts(), message)
+async def _send_trial(message: str, week: str, end: date) -> bool:
+    outcomes = await to_org_people(None, department_accounts(), message)
     delivered = sum(o.ok for o in outcomes)
     if not delivered:
         return False

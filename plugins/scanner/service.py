@@ -52,7 +52,7 @@ class ScanResult:
 
 
 _scanner = Scanner(())
-_results: OrderedDict[tuple[str, str, int | None], asyncio.Future[ScanResult]] = OrderedDict()
+_results: OrderedDict[tuple[str, str, int, int], asyncio.Future[ScanResult]] = OrderedDict()
 
 
 def install_terms(terms: Iterable[Term]) -> None:
@@ -117,13 +117,14 @@ async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
     None outside groups and for the bot's own messages, which no duty acts on.
     """
     message_id = _message_id(event)
-    key = (bot.type, bot.self_id, message_id)
-    known = _results.get(key)
-    if known is not None:  # every duty after the first asks for a scan already made
-        return await asyncio.shield(known)
     sender = sender_of(event)
     if sender is None or sender.group_id is None or message_id is None:
         return None
+    # A message id is unique only within its chat on Telegram: the chat is part of the key.
+    key = (bot.type, bot.self_id, sender.group_id, message_id)
+    known = _results.get(key)
+    if known is not None:  # every duty after the first asks for a scan already made
+        return await asyncio.shield(known)
     if str(sender.user_id) == str(bot.self_id):
         return None
     # The first asker scans in its own task (no task per message); later askers wait on the future.

@@ -41,7 +41,7 @@ HELLO = (Text("你好"),)
 @pytest.mark.parametrize(
     ("action", "api", "params"),
     [
-        (Recall(123), "delete_msg", {"message_id": 123}),
+        (Recall(1, 123), "delete_msg", {"message_id": 123}),
         (
             Mute(700100, 50001, 600),
             "set_group_ban",
@@ -241,7 +241,7 @@ async def test_a_group_send_refused_for_risk_pauses_sending_only(
 async def test_a_hundred_everyday_refusals_pause_nothing(app: App, limiter: Limiter) -> None:
     """NapCat answers every failure with 1200 (ob/action/OneBotAction.ts websocketHandle)."""
     everyday: list[tuple[str, dict[str, Any], Action, str]] = [
-        ("delete_msg", {"message_id": 5}, Recall(5), "Recall failed"),
+        ("delete_msg", {"message_id": 5}, Recall(1, 5), "Recall failed"),
         (
             "set_group_kick",
             {"group_id": 700100, "user_id": 50009, "reject_add_request": False},

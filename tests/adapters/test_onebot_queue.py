@@ -145,7 +145,7 @@ async def test_a_lost_connection_fails_the_calls_waiting_for_it_at_once(adapter:
     socket = Socket([], answers=False)  # a platform that never answers
     link = _link(adapter, bot, socket, size=5, workers=1)
     platform = OneBotPlatform(bot, _account())
-    waiting = asyncio.create_task(platform.perform(Recall(123)))
+    waiting = asyncio.create_task(platform.perform(Recall(1, 123)))
     await asyncio.sleep(0.05)
     assert [c["action"] for c in socket.calls] == ["delete_msg"]
     assert not waiting.done()
@@ -154,7 +154,7 @@ async def test_a_lost_connection_fails_the_calls_waiting_for_it_at_once(adapter:
     assert isinstance(outcome, Refused)
     assert outcome.why is Why.NO_ANSWER
     assert SELF not in adapter.links
-    later = await asyncio.wait_for(platform.perform(Recall(124)), 1)  # no connection now
+    later = await asyncio.wait_for(platform.perform(Recall(1, 124)), 1)  # no connection now
     assert isinstance(later, Refused)
     assert later.why is Why.NO_ANSWER
     await link.inbox.drained()

@@ -117,13 +117,13 @@ async def test_a_replied_documents_name_is_kept_and_forward_origin_needs_no_keep
 
 
 def test_the_kept_documents_are_bounded_newest_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(telegram_edge, "KEPT", 2)
+    monkeypatch.setattr(telegram_edge, "REMEMBERED", 2)
     telegram_edge.forget()
     chat = {"id": GROUP, "type": "supergroup", "title": "群"}
     for message_id in (1, 2, 3):
         document = {"file_id": "f", "file_unique_id": "u", "file_name": f"{message_id}.pdf"}
         message = {"message_id": message_id, "date": 0, "chat": chat, "document": document}
-        telegram_edge.remember([{"update_id": message_id, "message": message}])
+        telegram_edge.keep_raw([{"update_id": message_id, "message": message}])
     names = [telegram_edge.document_name(GROUP, i) for i in (1, 2, 3)]
     assert names == [None, "2.pdf", "3.pdf"]
     telegram_edge.forget()
@@ -134,7 +134,7 @@ def test_models_are_read_too_when_a_hook_made_them() -> None:
     chat = {"id": GROUP, "type": "supergroup", "title": "群"}
     document = {"file_id": "f", "file_unique_id": "u", "file_name": "a.pdf"}
     message = {"message_id": 7, "date": 0, "chat": chat, "document": document}
-    telegram_edge.remember([Update.model_validate({"update_id": 1, "message": message})])
+    telegram_edge.keep_raw([Update.model_validate({"update_id": 1, "message": message})])
     assert telegram_edge.document_name(GROUP, 7) == "a.pdf"
     telegram_edge.forget()
 

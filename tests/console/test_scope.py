@@ -4,16 +4,19 @@ import pytest
 
 from console import texts
 from console.pages.registry_rows import BadFilter, Filters, Row, parse_filters
-from console.people import viewer
+from console.people import PLATFORM, viewer
 from core import runtime
+from core.org import Account
 from models.registry import GroupStatus, GroupType
 from tests import accounts
+
+SUPERUSERS = [Account(PLATFORM, accounts.SUPERUSER)]
 
 
 def test_the_department_and_superusers_see_everything() -> None:
     org = runtime.org()
     for account in (accounts.DEPARTMENT, accounts.SUPERUSER):
-        found = viewer(account, org, [accounts.SUPERUSER])
+        found = viewer(account, org, SUPERUSERS)
         assert found is not None
         assert found.department
         assert found.sees("XX社區")
@@ -21,7 +24,7 @@ def test_the_department_and_superusers_see_everything() -> None:
 
 
 def test_a_unit_leader_sees_the_units_groups_only() -> None:
-    found = viewer(accounts.LEADER, runtime.org(), [accounts.SUPERUSER])
+    found = viewer(accounts.LEADER, runtime.org(), SUPERUSERS)
     assert found is not None
     assert not found.department
     assert found.sees("XX社區")
@@ -32,7 +35,7 @@ def test_a_unit_leader_sees_the_units_groups_only() -> None:
     "account", [accounts.STREET_LEADER, accounts.ADMIN, accounts.MEMBER, accounts.STRANGER]
 )
 def test_nobody_else_may_log_in(account: int) -> None:
-    assert viewer(account, runtime.org(), [accounts.SUPERUSER]) is None
+    assert viewer(account, runtime.org(), SUPERUSERS) is None
 
 
 def _row(unit: str, status: GroupStatus, group_type: GroupType = GroupType.PUBLIC) -> Row:

@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from core.org import Org, OrgFileError, Policy, load_org, parse_org
+from adapters import onebot_events, telegram_events
+from core.org import Account, Org, OrgFileError, Policy, load_org, parse_org
+
+QQ = onebot_events.NAME  # the platform of a bare number
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "org.example.toml"
@@ -45,14 +48,14 @@ def test_the_example_file_loads() -> None:
     org = load_org(EXAMPLE)
     assert org.street.name == "XX街道"
     assert org.street.timezone == "Asia/Shanghai"
-    assert org.department.staff == (10001,)
+    assert org.department.staff == ((Account(QQ, 10001),),)
     assert [(u.name, u.kind) for u in org.units] == [
         ("黨群工作部", "機關"),
         ("XX社區", "社區"),
         ("XX村", "村"),
         ("XX工作站", "工作站"),
     ]
-    assert org.escalation.street_leaders == (30001,)
+    assert org.escalation.street_leaders == ((Account(QQ, 30001),),)
     assert org.escalation.report_group is None
     assert org.policy.trial_end == dt.date(2027, 1, 1)
 
@@ -170,10 +173,10 @@ def test_unknown_unit_is_none() -> None:
 
 def test_leaders_and_department() -> None:
     org = parse_org(GOOD)
-    assert [u.name for u in org.units_led_by(20002)] == ["XX村"]
-    assert org.units_led_by(99999) == ()
-    assert org.is_department(10001)
-    assert not org.is_department(20001)
+    assert [u.name for u in org.units_led_by(QQ, 20002)] == ["XX村"]
+    assert org.units_led_by(QQ, 99999) == ()
+    assert org.is_department(QQ, 10001)
+    assert not org.is_department(QQ, 20001)
 
 
 def test_the_org_is_frozen() -> None:
@@ -194,3 +197,116 @@ def test_the_org_is_frozen() -> None:
 )
 def test_trial_end(start: dt.date, years: int, end: dt.date) -> None:
     assert Policy(start=start, trial_years=years).trial_end == end
+
+
+# --- accounts by platform -------------------------------------------------------------------
+
+TG = telegram_events.NAME
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        pytest.param("10001", ((Account(QQ, 10001),),), id="qq-number"),
+        pytest.param('"10001"', ((Account(QQ, 10001),),), id="qq-digits-quoted"),
+        pytest.param('"telegram:6100010"', ((Account(TG, 6100010),),), id="telegram"),
+        pytest.param(
+            '10001, "telegram:10001"',
+            ((Account(QQ, 10001),), (Account(TG, 10001),)),
+            id="same-number-two-people",
+        ),
+        pytest.param(
+            '[10001, "telegram:6100010"]',
+            ((Account(QQ, 10001), Account(TG, 6100010)),),
+            id="one-person-both",
+        ),
+    ],
+)
+def test_an_account_is_a_qq_number_or_a_telegram_id(
+    written: str, expected: tuple[tuple[Account, ...], ...]
+) -> None:
+    org = parse_org(GOOD.replace("staff = [10001]", f"staff = [{written}]"))
+    assert org.department.staff == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        pytest.param('"tg:6100010"', '"tg:6100010"', id="unknown-prefix"),
+        pytest.param('"Telegram:6100010"', '"Telegram:6100010"', id="prefix-case"),
+        pytest.param('"telegram:"', '"telegram:"', id="no-id"),
+        pytest.param('"telegram:abc"', '"telegram:abc"', id="not-a-number"),
+        pytest.param('"telegram:-1001700100"', '"telegram:-1001700100"', id="a-chat-not-a-user"),
+        pytest.param('"telegram:６１"', '"telegram:６１"', id="wide-digits"),
+        pytest.param('"老王"', '"老王"', id="a-name"),
+        pytest.param("0", "0", id="zero"),
+        pytest.param("-10001", "-10001", id="negative"),
+        pytest.param("true", "true", id="boolean"),
+        pytest.param("10001.0", "10001.0", id="float"),
+    ],
+)
+def test_a_bad_account_names_its_key_and_how_to_write_one(written: str, shown: str) -> None:
+    message = fault(GOOD.replace("staff = [10001]", f"staff = [10002, {written}]"))
+    assert "：department.staff[1]：" in message
+    assert f"帳號 {shown} 無效" in message
+    assert '"telegram:用戶 ID"' in message  # how to write it
+
+
+def test_a_bad_account_of_a_unit_leader_names_the_unit() -> None:
+    message = fault(GOOD.replace("leaders = [20002]", 'leaders = ["wechat:1"]'))
+    assert "：units[1].leaders[0]：" in message
+    assert '"wechat:1"' in message
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        pytest.param("[]", "空的", id="empty-person"),
+        pytest.param("[10001, 10001]", "重複", id="same-account-twice"),
+        pytest.param('[10001, "telegram:x"]', '"telegram:x"', id="bad-inside"),
+        pytest.param("[[10001]]", "無效", id="nested-twice"),
+    ],
+)
+def test_a_bad_person_entry(written: str, problem: str) -> None:
+    message = fault(GOOD.replace("street_leaders = [30001]", f"street_leaders = [{written}]"))
+    assert "：escalation.street_leaders[0]：" in message
+    assert problem in message
+
+
+def test_checks_ask_by_platform() -> None:
+    org = parse_org(
+        GOOD.replace("staff = [10001]", 'staff = [10001, "telegram:6100010"]').replace(
+            "leaders = [20002]", 'leaders = ["telegram:20001"]'
+        )
+    )
+    assert org.is_department(QQ, 10001)
+    assert not org.is_department(TG, 10001)  # the QQ number, on Telegram: someone else
+    assert org.is_department(TG, 6100010)
+    assert not org.is_department(QQ, 6100010)
+    assert [u.name for u in org.units_led_by(QQ, 20001)] == ["XX社區"]
+    assert [u.name for u in org.units_led_by(TG, 20001)] == ["XX村"]
+    village = org.unit("XX村")
+    assert village is not None
+    assert village.led_by(TG, 20001)
+    assert not village.led_by(QQ, 20001)
+    assert Account(TG, 6100010) in org.people()
+    assert Account(TG, 10001) not in org.people()
+
+
+def test_a_person_listed_together_once_is_one_person_everywhere() -> None:
+    org = parse_org(
+        GOOD.replace("staff = [10001]", 'staff = [[10001, "telegram:6100010"]]').replace(
+            "street_leaders = [30001]", 'street_leaders = [30001, "telegram:6100010"]'
+        )
+    )
+    both = (Account(QQ, 10001), Account(TG, 6100010))
+    assert org.person_of(Account(QQ, 10001)) == both
+    assert org.person_of(Account(TG, 6100010)) == both
+    assert org.person_of(Account(QQ, 30001)) == (Account(QQ, 30001),)
+    assert org.person_of(Account(TG, 10001)) == (Account(TG, 10001),)  # not named: on its own
+
+
+def test_the_example_says_how_to_write_a_telegram_account() -> None:
+    text = EXAMPLE.read_text("utf-8")
+    assert '"telegram:' in text
+    parse_org(text.replace("staff = [10001]", 'staff = [10001, [10002, "telegram:6100020"]]'))

@@ -45,7 +45,7 @@ def kinds(measures: tuple[Measure, ...]) -> list[tuple[str, object]]:
 def test_illegal_information_is_recalled_and_the_sender_muted_a_day() -> None:
     verdict = decide(offence(finding("rumor")), ContentPolicy())
     assert kinds(verdict.measures) == [
-        ("recall", Recall(MESSAGE)),
+        ("recall", Recall(GROUP, MESSAGE)),
         ("mute", Mute(GROUP, USER, 86400)),
     ]
     assert verdict.levels == (Level.UNIT, Level.STREET, Level.COMMITTEE)
@@ -72,7 +72,7 @@ def test_illegal_information_is_recalled_and_the_sender_muted_a_day() -> None:
 def test_a_blacklisting_category_blacklists_and_removes_instead_of_muting() -> None:
     verdict = decide(offence(finding("cult")), ContentPolicy())
     assert kinds(verdict.measures) == [
-        ("recall", Recall(MESSAGE)),
+        ("recall", Recall(GROUP, MESSAGE)),
         ("blacklist", None),
         ("kick", Kick(GROUP, USER, refuse_future=True)),
     ]
@@ -102,7 +102,7 @@ def test_a_group_may_mute_longer_and_choose_its_blacklisting_categories() -> Non
 )
 def test_harmful_information_climbs_the_ladder(prior: int, expected: tuple[str, object]) -> None:
     verdict = decide(offence(finding("vulgar", "harmful", 2), prior=prior), ContentPolicy())
-    assert kinds(verdict.measures) == [("recall", Recall(MESSAGE)), expected]
+    assert kinds(verdict.measures) == [("recall", Recall(GROUP, MESSAGE)), expected]
     assert verdict.rung == prior + 1
     assert verdict.measures[1].detail["rung"] == prior + 1
     assert verdict.measures[1].article == 10
@@ -120,7 +120,7 @@ def test_a_ladder_may_end_in_the_blacklist() -> None:
 def test_admins_are_recalled_and_recorded_but_not_sanctioned() -> None:
     for found in (finding("cult"), finding("vulgar", "harmful")):
         verdict = decide(offence(found, exempt=True, prior=3), ContentPolicy())
-        assert kinds(verdict.measures) == [("recall", Recall(MESSAGE))]
+        assert kinds(verdict.measures) == [("recall", Recall(GROUP, MESSAGE))]
         assert verdict.rung is None
         assert not verdict.blacklists
     assert decide(offence(finding("cult"), exempt=True), ContentPolicy()).report

@@ -23,13 +23,13 @@ from plugins.measures.authority import Referral, may_act, referral
 )
 def test_qq_lets_a_role_act_only_below_itself(bot: str | None, target: str, allowed: bool) -> None:
     assert outranks(bot, target) is allowed  # type: ignore[arg-type]
-    for action in (Recall(1), Mute(1, 2, 60), Kick(1, 2)):
+    for action in (Recall(1, 1), Mute(1, 2, 60), Kick(1, 2)):
         assert may_act(action, bot, target) is allowed  # type: ignore[arg-type]
 
 
 def test_an_unknown_target_is_taken_as_a_member_and_sends_need_no_rank() -> None:
-    assert may_act(Recall(1), "admin", None)
-    assert not may_act(Recall(1), "member", None)
+    assert may_act(Recall(1, 1), "admin", None)
+    assert not may_act(Recall(1, 1), "member", None)
     assert may_act(SendGroup(1, text("x")), "member", "owner")
 
 
@@ -39,6 +39,6 @@ def test_only_the_owner_moves_admin_rights() -> None:
 
 
 def test_the_owner_is_asked_unless_it_is_the_owner_and_a_sender_for_a_recall() -> None:
-    assert referral(Recall(1), "admin") == Referral(ask_owner=True, ask_sender=True)
-    assert referral(Recall(1), "owner") == Referral(ask_owner=False, ask_sender=True)
+    assert referral(Recall(1, 1), "admin") == Referral(ask_owner=True, ask_sender=True)
+    assert referral(Recall(1, 1), "owner") == Referral(ask_owner=False, ask_sender=True)
     assert referral(Kick(1, 2), "admin") == Referral(ask_owner=True, ask_sender=False)

@@ -58,7 +58,7 @@ def recall(message_id: int = 5001, group_id: int = accounts.GROUP, **detail: Any
     return Measure(
         kind="recall",
         article=11,
-        action=Recall(message_id),
+        action=Recall(group_id, message_id),
         group_id=group_id,
         target=accounts.MEMBER,
         unit="XX社區",
@@ -136,7 +136,7 @@ async def test_an_unconfirmed_recall_is_carried_out_again_linked_to_the_first() 
 
     made = await retry_unconfirmed(_port(back))
 
-    assert back.performed == [Recall(5001)]
+    assert back.performed == [Recall(accounts.GROUP, 5001)]
     again = await MeasureRecord.get(id=made[0])
     assert again.status == DONE
     assert again.detail["retry_of"] == first.id
@@ -146,7 +146,7 @@ async def test_an_unconfirmed_recall_is_carried_out_again_linked_to_the_first() 
     assert (await MeasureRecord.get(id=first.id)).status == UNCONFIRMED  # its seal stays
 
     assert await retry_unconfirmed(_port(back)) == []  # a second connect changes nothing
-    assert back.performed == [Recall(5001)]
+    assert back.performed == [Recall(accounts.GROUP, 5001)]
 
 
 async def test_retries_are_bounded_by_attempts_and_time() -> None:
@@ -154,7 +154,7 @@ async def test_retries_are_bounded_by_attempts_and_time() -> None:
     flaky = FakePlatform(*[NO_ANSWER] * 5)
     for _ in range(MAX_ATTEMPTS + 2):
         await retry_unconfirmed(_port(flaky))
-    assert flaky.performed == [Recall(5002)] * (MAX_ATTEMPTS - 1)
+    assert flaky.performed == [Recall(accounts.GROUP, 5002)] * (MAX_ATTEMPTS - 1)
 
     await carry_out(_port(FakePlatform(NO_ANSWER)), recall(5003))
     later = datetime.now(UTC) + timedelta(minutes=RETRY_MINUTES + 1)

@@ -5,9 +5,10 @@ from typing import Any
 
 import pytest
 
+from adapters import onebot_events
 from adapters.port import Role as PlatformRole
 from core.commands import aliases
-from core.org import Org, load_org
+from core.org import Account, Org, load_org
 from models.registry import GroupType
 from plugins.registry.duties import DUTIES, find_duty
 from plugins.registry.grade import grade_of
@@ -22,6 +23,8 @@ from plugins.registry.roles import (
 from tests import accounts
 
 ORG = load_org(Path(__file__).parents[2] / "data" / "org.toml")
+QQ = onebot_events.NAME
+SUPERUSERS = [Account(QQ, accounts.SUPERUSER)]
 
 D, L, R, P, M = (
     Role.DEPARTMENT,
@@ -42,6 +45,7 @@ def roles(
     org: Org = ORG,
 ) -> frozenset[Role]:
     return roles_of(
+        QQ,
         user_id,
         superuser=superuser,
         platform_role=platform_role,
@@ -120,10 +124,7 @@ def test_roles_in_a_private_chat(user_id: int, superuser: bool, expected: set[Ro
     ],
 )
 def test_who_nobody_may_blacklist_remove_or_mute(user_id: int, expected: bool) -> None:
-    assert (
-        protected(user_id, org=ORG, superusers=[accounts.SUPERUSER], self_id=accounts.SELF)
-        is expected
-    )
+    assert protected(QQ, user_id, org=ORG, superusers=SUPERUSERS, self_id=accounts.SELF) is expected
 
 
 def test_whose_ban_goes_straight_to_the_street_wide_list() -> None:
