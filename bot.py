@@ -1,13 +1,17 @@
 """Start-up only: settings, the organisation file, the database, the adapters, the plugins."""
 
+import os
 import sys
 from pathlib import Path
 
 import nonebot
 from nonebot.adapters.onebot.v11.config import Config as OneBotConfig
+from nonebot.adapters.telegram import Adapter as TelegramAdapter
+from nonebot.compat import model_dump
 from nonebot.config import Config
 from nonebot.log import logger
 
+from adapters import telegram_edge
 from adapters.onebot_log import quiet_event_logs
 from adapters.onebot_queue import Adapter as OneBotAdapter
 from core import runtime
@@ -39,6 +43,8 @@ def _checked() -> tuple[Config, Settings, str | None]:
     token = token_problem(plugin_config(OneBotConfig, config).onebot_access_token)
     if token is not None and not settings.qungui_allow_open_token:
         raise SettingsError(token_refused(token))
+    if problem := telegram_edge.bots_problem(model_dump(config)):
+        raise SettingsError(problem)
     return config, settings, token
 
 
@@ -51,9 +57,15 @@ def main() -> None:
     log_from(config.log_level)  # before NoneBot starts: its first lines go through it too
     if not carries_text(config.log_level):
         quiet_event_logs()
+        telegram_edge.quiet_event_logs()
     nonebot.init()
     if open_token is not None:
         logger.warning(token_allowed(open_token))
+    if telegram_edge.unread_bots(os.environ, model_dump(config)):
+        logger.warning(
+            "環境變數 TELEGRAM_BOTS 未被讀取：NoneBot 只讀 .env 裡也寫了的設定，"
+            "請在 .env 加一行 TELEGRAM_BOTS=[]（見 .env.example）"
+        )
     org_file = settings.qungui_org_file
     if not org_file.exists():
         logger.warning("=" * 70)
@@ -72,6 +84,10 @@ def main() -> None:
 
     driver = nonebot.get_driver()
     driver.register_adapter(OneBotAdapter)
+    # Telegram too, always: with TELEGRAM_BOTS=[] it starts no bot. Its hooks ask Telegram for
+    # member updates and keep what the adapter's parsing drops (adapters/telegram_edge.py).
+    driver.register_adapter(TelegramAdapter)
+    telegram_edge.install()
 
     @driver.on_startup
     async def _open_database() -> None:

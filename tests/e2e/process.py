@@ -1,5 +1,10 @@
-"""`bot.py` as a real process: migrated by `manage.py`, started, killed and restarted."""
+"""`bot.py` as a real process: migrated by `manage.py`, started, killed and restarted.
 
+With `telegram_url` (a Bot API server: tests/telegram_api.py) it also runs a Telegram bot with
+`telegram_token`, which polls that server; without, it speaks OneBot only, as before.
+"""
+
+import json
 import os
 import signal
 import socket
@@ -37,11 +42,19 @@ def new_peer(url: str, token: str = TOKEN) -> "Peer":
 
 
 class BotProcess:
-    def __init__(self, data_dir: Path, **settings: str) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        telegram_url: str | None = None,
+        telegram_token: str | None = None,
+        **settings: str,
+    ) -> None:
         self.data_dir = data_dir
         self.port = free_port()
+        inherited = ("QUNGUI_", "ONEBOT_", "TELEGRAM_")
         self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("QUNGUI_", "ONEBOT_"))},
+            **{k: v for k, v in os.environ.items() if not k.startswith(inherited)},
             "ENVIRONMENT": "prod",
             "DRIVER": "~fastapi+~websockets",
             "HOST": "127.0.0.1",
@@ -57,8 +70,22 @@ class BotProcess:
             "QUNGUI_MANAGE_PER_SECOND": "200",
             **settings,
         }
+        if telegram_url is not None:
+            assert telegram_token is not None, "a Telegram bot needs its token"
+            self.env["DRIVER"] = "~fastapi+~httpx+~websockets"
+            bots = [{"token": telegram_token, "api_server": telegram_url}]
+            self.env["TELEGRAM_BOTS"] = json.dumps(bots)
+            self._name_in_env_file("TELEGRAM_BOTS")
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data_dir / "bot.log"
+
+    def _name_in_env_file(self, key: str) -> None:
+        """NoneBot reads a setting that is not its own from the environment only when `.env`
+        names it too (.env.example carries `TELEGRAM_BOTS=[]` for that)."""
+        env_file = self.data_dir / ".env"
+        lines = env_file.read_text("utf-8").splitlines() if env_file.exists() else []
+        if not any(line.startswith(f"{key}=") for line in lines):
+            env_file.write_text("\n".join([*lines, f"{key}=[]"]) + "\n", "utf-8")
 
     @property
     def url(self) -> str:
