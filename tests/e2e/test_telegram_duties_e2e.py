@@ -30,6 +30,10 @@ def _in(chat_id: int) -> Callable[[dict[str, Any]], bool]:
     return lambda params: int(params["chat_id"]) == chat_id
 
 
+def _deleting(chat_id: int, message_id: int) -> Callable[[dict[str, Any]], bool]:
+    return lambda p: (int(p["chat_id"]), int(p["message_id"])) == (chat_id, message_id)
+
+
 async def _until(check: Callable[[], Any], within: float = 15.0) -> Any:
     deadline = time.monotonic() + within
     while not (found := check()):
@@ -86,11 +90,7 @@ async def test_a_confidential_marker_in_text_caption_and_document_name_is_delete
         ),
     ]
     for message in marked:
-        await telegram_api.wait_call(
-            "deleteMessage",
-            lambda p, m=message: int(p["message_id"]) == m["message_id"] and _in(GROUP)(p),
-            20,
-        )
+        await telegram_api.wait_call("deleteMessage", _deleting(GROUP, message["message_id"]), 20)
     left = telegram_api.messages(GROUP)
     assert not any(m["message_id"] in left for m in marked)
     recalls = "SELECT action, status, platform FROM measure_record WHERE action = 'recall'"
@@ -110,7 +110,7 @@ async def test_the_warn_mute_kick_ladder(
         start = len(telegram_api.calls)
         sent = telegram_api.group_message(GROUP, accounts.MEMBER, word)
         await telegram_api.wait_call(
-            "deleteMessage", lambda p, m=sent: int(p["message_id"]) == m["message_id"], 20, start
+            "deleteMessage", _deleting(GROUP, sent["message_id"]), 20, start
         )
         # the group is told (the street's leaders have QQ accounts only: no QQ bot runs here)
         await telegram_api.wait_call("sendMessage", _in(GROUP), 20, after=start)
