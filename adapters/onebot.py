@@ -373,6 +373,9 @@ class OneBotPlatform:
         found = [p for m in messages or [] if (p := to_past(group_id, m)) is not None]
         return sorted(found, key=lambda p: p.at)
 
+    async def offer_commands(self, menu: list[tuple[str, str]]) -> Outcome:
+        return Done()  # QQ has no command menu for a bot account
+
     async def redeliver(self, item: PastMessage | PendingJoin) -> None:
         data = item.raw if isinstance(item, PastMessage) else join_event(item)
         # Read as a received frame is (adapters/onebot_queue.py): ids out of range are refused.

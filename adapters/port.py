@@ -160,6 +160,11 @@ class Platform(Protocol):
 
     async def pending_joins(self) -> list[PendingJoin] | Refused: ...
 
+    async def offer_commands(self, menu: list[tuple[str, str]]) -> Outcome:
+        """Show the commands in the platform's own command menu, where it has one: (Latin
+        name, what it is) pairs. Done without a call where there is no menu (QQ)."""
+        ...
+
     async def redeliver(self, item: PastMessage | PendingJoin) -> None:
         """Hand a missed message or join request to the bot's own event handling, as if it had
         just arrived (the platform does not push what came while no bot was connected)."""

@@ -9,6 +9,7 @@ forwarded bundles, history, fetching a message by id) is refused as UNSUPPORTED,
 wrote stays text; mentions are text_mention entities.
 """
 
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +45,8 @@ from adapters.telegram_refusals import classify
 from adapters.telegram_text import chunks
 
 NO_ANSWER = -1
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # Bot API, BotCommand.command
+MENU_MAX = 100  # setMyCommands: at most 100 commands
 # restrictChatMember / banChatMember: an until_date under 30 s or over 366 days away is forever.
 FOREVER_UNDER = 30
 MUTE_MAX = 366 * 24 * 3600
@@ -289,6 +292,18 @@ class TelegramPlatform:
 
     async def pending_joins(self) -> list[PendingJoin] | Refused:
         return []  # pending chat_join_request updates wait in getUpdates, as messages do
+
+    async def offer_commands(self, menu: list[tuple[str, str]]) -> Outcome:
+        """setMyCommands: the Latin aliases (1-32 of a-z, 0-9 and _, at most 100), each
+        described by its Chinese name, which people may type as well."""
+        commands = [
+            {"command": latin, "description": f"/{canonical}"}
+            for latin, canonical in menu
+            if COMMAND_NAME.fullmatch(latin)
+        ][:MENU_MAX]
+        await self.limiter.send.acquire(None)
+        answer = await self._call("set_my_commands", commands=commands)
+        return answer if isinstance(answer, Refused) else Done(answer)
 
     async def redeliver(self, item: PastMessage | PendingJoin) -> None:
         return None  # nothing is read back on Telegram (see history)

@@ -12,5 +12,16 @@ def aliases(canonical: str, latin: str) -> set[str | tuple[str, ...]]:
     return names - {canonical}
 
 
+# Every command's Latin alias and canonical name, in the order made: the menu a platform that
+# takes only Latin command names offers (Telegram's setMyCommands).
+_menu: dict[str, str] = {}
+
+
 def command(canonical: str, latin: str) -> type[Matcher]:
+    _menu[latin] = canonical
     return dispatch.on_command({canonical, *aliases(canonical, latin)}, _depth=1)
+
+
+def menu() -> list[tuple[str, str]]:
+    """(Latin alias, canonical name) of every command."""
+    return list(_menu.items())

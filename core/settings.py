@@ -37,6 +37,7 @@ class Settings(BaseModel):
     # On connect, each managed group's history is read back this far (messages) and what came
     # while no bot was connected is handled; 0 turns the catch-up off.
     qungui_catch_up_messages: int = Field(default=50, ge=0, le=100)
+    qungui_command_menu: bool = True
     # Several processes on one PostgreSQL: each has its own name; one of them keeps the audit
     # anchor log (its file is on that process's disk). A process whose heartbeat is older than
     # the lease is dead: its accounts count as offline and its due work is taken over.

@@ -31,6 +31,7 @@ INIT: dict[str, Any] = {
     "qungui_backoff_seconds": 0,
     # nonebug connects a bot per test; the catch-up's calls would cross the expected ones.
     "qungui_catch_up_messages": 0,
+    "qungui_command_menu": False,  # likewise Telegram's setMyCommands on connect
     # Tests run the deadline re-check themselves; the scheduled one must not fire mid-test.
     "qungui_card_recheck_seconds": 86_400,
 }

@@ -15,8 +15,9 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
+from adapters.actions import Refused  # noqa: E402
 from adapters.events import platform_for  # noqa: E402
-from core import accounts, lease, node  # noqa: E402
+from core import accounts, commands, lease, node, runtime  # noqa: E402
 from core.schedule import every  # noqa: E402
 from models.db import STORAGE_ERRORS  # noqa: E402
 
@@ -62,6 +63,11 @@ async def _connected(bot: Bot) -> None:
     except TypeError:
         return
     await node.connected(platform.name, platform.self_id)
+    if not runtime.settings().qungui_command_menu:
+        return
+    offered = await platform.offer_commands(commands.menu())
+    if isinstance(offered, Refused):
+        logger.warning(f"{platform.self_id}'s command menu was not set: {offered}")
 
 
 @get_driver().on_bot_disconnect

@@ -154,3 +154,15 @@ async def test_each_call_goes_out_and_a_refusal_stops_the_rest(app: App) -> None
         card = await platform_for(bot).perform(SetCard(tg.GROUP, tg.MEMBER, "x"))
         assert isinstance(card, Refused)
         assert card.why is Why.UNSUPPORTED
+
+
+async def test_the_command_menu_offers_the_latin_aliases(app: App) -> None:
+    menu = [("register", "備案"), ("rules", "群規"), ("不是拉丁", "錯")]
+    async with app.test_api() as ctx:
+        bot = tg.make_bot(ctx)
+        offered = [
+            {"command": "register", "description": "/備案"},
+            {"command": "rules", "description": "/群規"},
+        ]
+        tg.expect(ctx, "set_my_commands", {"commands": offered})
+        assert await platform_for(bot).offer_commands(menu) == Done(True)

@@ -76,6 +76,10 @@ async def test_filing_a_telegram_group(
     ]
     admins = telegram_bot_process.query("SELECT user_id FROM registered_admin")
     assert admins == [(accounts.OWNER,)]
+    # The command menu offers what Telegram takes: the Latin aliases, named in Chinese.
+    menu = (await telegram_api.wait_call("setMyCommands", timeout=10)).params["commands"]
+    assert {"command": "register", "description": "/備案"} in menu
+    assert {"command": "handover", "description": "/交接管理員"} in menu
 
 
 async def test_a_confidential_marker_in_text_caption_and_document_name_is_deleted(
