@@ -29,6 +29,13 @@ class Account:
         self.friends = friends
         self.friends_read_at = time.monotonic() if now is None else now
 
+    def note_role(self, group_id: int, role: Role | None) -> None:
+        """The account's own role in a group, as last learnt; None: it is not in the group."""
+        if role is None:
+            self.roles.pop(group_id, None)
+        else:
+            self.roles[group_id] = role
+
     def befriended(self, user_id: int) -> None:
         """A friend request the bot accepted: the person is a friend from now on."""
         if self.friends is not None:

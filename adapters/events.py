@@ -169,12 +169,8 @@ def note_own_role(event: Event) -> None:
         return
     self_id, group_id, role = change
     account = _accounts.get(f"{_ADAPTERS[reader.NAME]}:{self_id}")
-    if account is None:
-        return
-    if role is None:
-        account.roles.pop(group_id, None)
-    else:
-        account.roles[group_id] = role
+    if account is not None:
+        account.note_role(group_id, role)
 
 
 def platform_for(bot: Bot) -> Platform:

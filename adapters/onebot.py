@@ -339,10 +339,7 @@ class OneBotPlatform:
         return self.account.roles.get(group_id)
 
     def note_role(self, group_id: int, role: Role | None) -> None:
-        if role is None:
-            self.account.roles.pop(group_id, None)
-        else:
-            self.account.roles[group_id] = role
+        self.account.note_role(group_id, role)
 
     async def is_friend(self, user_id: int) -> bool:
         if self.account.friends_stale():

@@ -273,10 +273,7 @@ class TelegramPlatform:
         return self.account.roles.get(group_id)
 
     def note_role(self, group_id: int, role: Role | None) -> None:
-        if role is None:
-            self.account.roles.pop(group_id, None)
-        else:
-            self.account.roles[group_id] = role
+        self.account.note_role(group_id, role)
 
     async def is_friend(self, user_id: int) -> bool:
         return False  # no friends on Telegram; a private message goes straight to the person
