@@ -7,6 +7,7 @@ came. A message writes only the first time a member is seen (then remembered in 
 """
 
 from datetime import UTC, datetime
+from functools import cache
 
 from nonebot.adapters import Event
 
@@ -19,6 +20,7 @@ REMEMBERED = 100_000
 _known: set[tuple[str, int, int]] = set()  # written already: no write for their next message
 
 
+@cache
 def keeps_list(platform: str) -> bool:
     try:
         return not capabilities(platform).list_members
