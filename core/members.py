@@ -11,7 +11,7 @@ from functools import cache
 
 from nonebot.adapters import Event
 
-from adapters.events import capabilities, member_joined, member_left, sender_of
+from adapters.events import capabilities, group_of, member_joined, member_left, sender_of
 from adapters.port import Member
 from models.db import STORAGE_ERRORS
 from models.members import KnownMember
@@ -64,6 +64,9 @@ async def note_seen(platform: str, group_id: int, user_id: int) -> None:
 
 async def watch(event: Event) -> None:
     """Keep the list from one event, where the event's platform gives no list of its own."""
+    where = group_of(event)
+    if where is None or not keeps_list(where[0]):
+        return  # most events: a platform with its own list (one look, no view built)
     try:
         if (joined := member_joined(event)) and keeps_list(joined.platform):
             await note_join(joined.platform, joined.group_id, joined.user_id)
