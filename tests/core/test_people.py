@@ -17,7 +17,7 @@ from plugins.registry.people import department_accounts
 from tests import accounts
 from tests import telegram as tg
 from tests.factories import expect_private_send, make_bot
-from tests.telegram_expect import expect_send
+from tests.tg_calls import expect_send
 
 QQ, TG = onebot_events.NAME, telegram_events.NAME
 ALICE = (Account(QQ, 1), Account(TG, 11))  # one person with both

@@ -16,9 +16,10 @@ from tests import telegram as tg
 from tests.tg_calls import (
     expect,
     expect_mention,
+    expect_send,
     filed_tg_group,
+    mention,
     on_telegram,
-    params,
     sent,
     telegram_world,  # noqa: F401 (the fixture)
 )
@@ -42,9 +43,7 @@ class Said:
 
 def expect_reference(ctx: ApiContext, person: int) -> Said:
     said = Said()
-    ctx.should_call_api(
-        "send_message", params("send_message", chat_id=person, text=said), sent(person, "…")
-    )
+    expect_send(ctx, person, said)
     return said
 
 
@@ -107,10 +106,14 @@ async def test_an_id_number_is_deleted_and_the_group_reminded_masked(app: App) -
         ctx.receive_event(bot, tg.event(raw))
         expect(ctx, "delete_message", chat_id=tg.GROUP, message_id=message_id(raw))
         said = Said()
-        ctx.should_call_api(
+        mentioned = [mention(tg.MEMBER, name="用戶")]
+        expect(
+            ctx,
             "send_message",
-            params("send_message", chat_id=tg.GROUP, text=said, entities=_mention_of(tg.MEMBER)),
             sent(tg.GROUP, "…"),
+            chat_id=tg.GROUP,
+            text=said,
+            entities=mentioned,
         )
     assert number not in said.text
     assert said.text.startswith("@用戶 您的訊息含有身份證號（")
@@ -120,9 +123,3 @@ async def test_an_id_number_is_deleted_and_the_group_reminded_masked(app: App) -
     record = await MeasureRecord.get()
     assert (record.action, record.article, record.status) == ("recall", 4, RecordStatus.DONE)
     assert number not in str(record.detail)
-
-
-def _mention_of(user_id: int) -> list[dict[str, Any]]:
-    from tests.tg_calls import mention
-
-    return [mention(user_id, name="用戶")]

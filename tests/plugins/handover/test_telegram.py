@@ -59,6 +59,19 @@ def handover_command(new: int, rest: str = "") -> dict[str, Any]:
     return tg.group_message(f"{head}用戶{rest}", tg.ADMIN, entities=entities)
 
 
+async def _opened(group: Group, old: int) -> tuple[Handover, int]:
+    """A handover from `old` to tg.MEMBER, opened by tg.ADMIN (as department_notice tells it)."""
+    return await store.open_handover(
+        group,
+        from_admin=old,
+        to_admin=tg.MEMBER,
+        opened_by=tg.ADMIN,
+        reason="調崗",
+        forced=False,
+        at=FIXED_NOW,
+    )
+
+
 def expect_rights(ctx: ApiContext, user_id: int, enable: bool) -> None:
     rights = dict.fromkeys(RIGHTS, enable)
     expect(ctx, "promote_chat_member", chat_id=tg.GROUP, user_id=user_id, **rights)
@@ -83,7 +96,7 @@ def expect_department(ctx: ApiContext, notice: str) -> None:
     """The department's people with a Telegram account hear it through the Telegram account."""
     people = recipients(runtime.org(), "XX社區", [Level.DEPARTMENT], runtime.superusers())
     for person in on_telegram(people):
-        expect_send(ctx, notice, person)
+        expect_send(ctx, person, notice)
 
 
 async def test_a_bound_member_takes_over_and_the_bot_moves_the_admin_rights(app: App) -> None:
@@ -117,15 +130,7 @@ async def test_a_bound_member_takes_over_and_the_bot_moves_the_admin_rights(app:
 async def test_an_outgoing_owner_is_told_to_hand_ownership_on_in_the_client(app: App) -> None:
     group = await filed_tg_group(admins=(tg.OWNER,))
     await bound(tg.MEMBER, "張三", 50001)
-    handover, _ = await store.open_handover(
-        group,
-        from_admin=tg.OWNER,
-        to_admin=tg.MEMBER,
-        opened_by=tg.ADMIN,
-        reason="調崗",
-        forced=False,
-        at=FIXED_NOW,
-    )
+    handover, _ = await _opened(group, tg.OWNER)
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/確認交接", tg.MEMBER)))
@@ -135,7 +140,7 @@ async def test_an_outgoing_owner_is_told_to_hand_ownership_on_in_the_client(app:
         expect_rights(ctx, tg.MEMBER, True)  # the owner stays the owner: nothing to take
         expect_mention(ctx, tg.MEMBER, texts.done("moved", ""), name="用戶")
         ownership = texts.transfer_ownership("Telegram", tg.GROUP, group.name, "用戶")
-        expect_send(ctx, ownership, tg.OWNER)
+        expect_send(ctx, tg.OWNER, ownership)
         expect_department(ctx, department_notice(group, tg.OWNER, "moved"))
     assert "Telegram 客戶端" in ownership
     await handover.refresh_from_db()
@@ -151,7 +156,7 @@ async def test_a_member_without_a_roster_binding_is_not_real_named(app: App) -> 
         ctx.receive_event(bot, tg.event(handover_command(tg.MEMBER)))
         expect_member(ctx, tg.MEMBER, "member")
         said = texts.checks_failed([Check.NOT_REAL_NAMED], "單位-姓名", "XX社區-張三", cards=False)
-        expect_send(ctx, said)
+        expect_send(ctx, tg.GROUP, said)
     assert texts.NOT_BOUND in said
     assert not await Handover.exists()
 
@@ -160,15 +165,7 @@ async def test_a_bound_person_who_left_the_post_is_reminded_to_leave(app: App) -
     group = await filed_tg_group()
     await bound(tg.MEMBER, "張三", 50001)
     await bound(tg.ADMIN, "李四", 50002, "調離")
-    await store.open_handover(
-        group,
-        from_admin=tg.ADMIN,
-        to_admin=tg.MEMBER,
-        opened_by=tg.ADMIN,
-        reason="調崗",
-        forced=False,
-        at=FIXED_NOW,
-    )
+    await _opened(group, tg.ADMIN)
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/確認交接", tg.MEMBER)))
@@ -179,6 +176,6 @@ async def test_a_bound_person_who_left_the_post_is_reminded_to_leave(app: App) -
         expect_rights(ctx, tg.ADMIN, False)
         expect_mention(ctx, tg.MEMBER, texts.done("moved", ""), name="用戶")
         expect_department(ctx, department_notice(group, tg.ADMIN, "moved"))
-        expect_send(ctx, texts.departed_reminder(tg.GROUP, group.name), tg.ADMIN)
+        expect_send(ctx, tg.ADMIN, texts.departed_reminder(tg.GROUP, group.name))
     departed = await MeasureRecord.get(action="departed_admin")
     assert (departed.target, departed.article) == (tg.ADMIN, 14)

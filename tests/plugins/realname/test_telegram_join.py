@@ -14,17 +14,16 @@ from plugins.measures.store import UNDELIVERED
 from plugins.realname import asking, store, texts
 from plugins.registry import texts as registry_texts
 from tests import telegram as tg
-
-from .people import LI, WANG, ZHANG
-from .telegram_calls import (
+from tests.tg_calls import (
     UNREACHABLE,
-    expect,
     expect_group_info,
     expect_join_answer,
     expect_send,
-    filed_telegram_group,
+    filed_tg_group,
     known_bot,
 )
+
+from .people import LI, WANG, ZHANG
 
 GROUP_NAME = "XX社區工作群"
 ADMINS_ONLY = registry_texts.refused(["群組管理員", "單位分管負責人", "黨群工作部"])
@@ -38,10 +37,18 @@ def _telegram_account() -> None:
 
 
 async def _group(auto_approve: bool = True) -> Group:
-    group = await filed_telegram_group(name=GROUP_NAME)
+    group = await filed_tg_group(name=GROUP_NAME)
     await RealnameSetting.create(group=group, auto_approve=auto_approve, changed_by=tg.ADMIN)
     await store.import_roster([ZHANG, LI, WANG], "test.csv")
     return group
+
+
+async def _asked(group_id: int = tg.GROUP) -> JoinQuestion:
+    """The applicant asked already, for their request to `group_id` (as a join request asks)."""
+    flag = f"{group_id}:{APPLICANT}"
+    return await store.ask(
+        platform=NAME, bot_id=str(tg.SELF), group_id=group_id, user_id=APPLICANT, flag=flag
+    )
 
 
 def _notice(said: str | None, outcome: str, listed: str = "") -> str:
@@ -119,13 +126,7 @@ async def test_an_applicant_off_the_roster_is_declined_and_told_why(app: App) ->
 async def test_a_name_bound_to_another_account_is_declined(app: App) -> None:
     await _group()
     await store.bind(NAME, tg.MEMBER, ZHANG.account, tg.GROUP)
-    await store.ask(
-        platform=NAME,
-        bot_id=str(tg.SELF),
-        group_id=tg.GROUP,
-        user_id=APPLICANT,
-        flag=f"{tg.GROUP}:{APPLICANT}",
-    )
+    await _asked()
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.private_message("XX社區-張三", APPLICANT)))
@@ -142,13 +143,7 @@ async def test_a_name_bound_to_another_account_is_declined(app: App) -> None:
 
 async def test_without_auto_approval_a_match_waits_and_is_bound_once_let_in(app: App) -> None:
     await _group(auto_approve=False)
-    await store.ask(
-        platform=NAME,
-        bot_id=str(tg.SELF),
-        group_id=tg.GROUP,
-        user_id=APPLICANT,
-        flag=f"{tg.GROUP}:{APPLICANT}",
-    )
+    await _asked()
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.private_message("張三", APPLICANT)))
@@ -206,7 +201,7 @@ async def test_blacklisted_and_full_are_refused_without_asking(app: App) -> None
 
 
 async def test_a_unit_without_roster_is_left_to_the_admins_unasked(app: App) -> None:
-    await filed_telegram_group(name=GROUP_NAME)
+    await filed_tg_group(name=GROUP_NAME)
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.join_request(APPLICANT)))
@@ -217,16 +212,10 @@ async def test_a_unit_without_roster_is_left_to_the_admins_unasked(app: App) -> 
 
 async def test_one_answer_decides_the_requests_to_two_groups(app: App) -> None:
     await _group()
-    other = await filed_telegram_group(group_id=tg.OTHER_GROUP, name="XX社區第二群")
+    other = await filed_tg_group(group_id=tg.OTHER_GROUP, name="XX社區第二群")
     await RealnameSetting.create(group=other, auto_approve=True, changed_by=tg.ADMIN)
     for group_id in (tg.GROUP, tg.OTHER_GROUP):
-        await store.ask(
-            platform=NAME,
-            bot_id=str(tg.SELF),
-            group_id=group_id,
-            user_id=APPLICANT,
-            flag=f"{group_id}:{APPLICANT}",
-        )
+        await _asked(group_id)
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.private_message("XX社區-張三", APPLICANT)))
@@ -237,12 +226,7 @@ async def test_one_answer_decides_the_requests_to_two_groups(app: App) -> None:
         expect_send(ctx, tg.ADMIN, _notice("XX社區-張三", texts.OUTCOME_JOIN_APPROVED, listed))
         # The second group: the account is bound now, and judged by its person.
         expect_group_info(ctx, group_id=tg.OTHER_GROUP)
-        expect(
-            ctx,
-            "approve_chat_join_request",
-            {"chat_id": tg.OTHER_GROUP, "user_id": APPLICANT},
-            True,
-        )
+        expect_join_answer(ctx, True, APPLICANT, group_id=tg.OTHER_GROUP)
         expect_send(ctx, APPLICANT, texts.join_answer_approved("XX社區第二群"))
         notice = texts.join_private_notice(
             tg.OTHER_GROUP, "XX社區", APPLICANT, "XX社區-張三", texts.OUTCOME_JOIN_APPROVED, listed
@@ -258,13 +242,7 @@ async def test_one_answer_decides_the_requests_to_two_groups(app: App) -> None:
 
 async def test_commands_and_strangers_messages_are_not_answers(app: App) -> None:
     await _group()
-    await store.ask(
-        platform=NAME,
-        bot_id=str(tg.SELF),
-        group_id=tg.GROUP,
-        user_id=APPLICANT,
-        flag=f"{tg.GROUP}:{APPLICANT}",
-    )
+    await _asked()
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.private_message("XX社區-張三", tg.MEMBER)))
@@ -277,13 +255,7 @@ async def test_commands_and_strangers_messages_are_not_answers(app: App) -> None
 
 async def test_an_unanswered_question_expires_to_the_admins(app: App) -> None:
     await _group()
-    question = await store.ask(
-        platform=NAME,
-        bot_id=str(tg.SELF),
-        group_id=tg.GROUP,
-        user_id=APPLICANT,
-        flag=f"{tg.GROUP}:{APPLICANT}",
-    )
+    question = await _asked()
     asked = question.asked_at
     async with app.test_api() as ctx:
         tg.make_bot(ctx)

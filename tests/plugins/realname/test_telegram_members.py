@@ -13,15 +13,17 @@ from plugins.realname import store, texts
 from plugins.realname.checks import check_bindings
 from plugins.realname.roster_index import RosterIndex
 from tests import telegram as tg
-
-from .people import LI, ZHANG
-from .telegram_calls import (
-    expect,
+from tests.tg_calls import (
+    OWNER_AND_ADMIN,
     expect_admins,
+    expect_ban,
+    expect_member,
     expect_send,
-    filed_telegram_group,
+    filed_tg_group,
     known_bot,
 )
+
+from .people import LI, ZHANG
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +32,7 @@ def _telegram_account() -> None:
 
 
 async def test_a_member_added_directly_is_reported_to_the_admins_privately(app: App) -> None:
-    await filed_telegram_group()
+    await filed_tg_group()
     await store.import_roster([ZHANG], "test.csv")
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
@@ -47,20 +49,13 @@ async def test_a_member_added_directly_is_reported_to_the_admins_privately(app: 
 
 
 async def test_a_blacklisted_member_is_removed_and_never_asked(app: App) -> None:
-    await filed_telegram_group()
+    await filed_tg_group()
     await BlacklistEntry.create(platform=NAME, user_id=tg.STRANGER, reason="廣告")
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.member_update(tg.STRANGER, "left", "member")))
-        target = {"chat_id": tg.GROUP, "user_id": tg.STRANGER}
-        expect(ctx, "get_chat_member", target, tg._member(tg.STRANGER, "member"))  # outranked?
-        expect(ctx, "ban_chat_member", {"chat_id": tg.GROUP, "user_id": tg.STRANGER}, True)
-        expect(
-            ctx,
-            "get_chat_member",
-            {"chat_id": tg.GROUP, "user_id": tg.STRANGER},
-            tg._member(tg.STRANGER, "kicked"),
-        )
+        expect_member(ctx, tg.STRANGER, "member")  # outranked?
+        expect_ban(ctx, tg.STRANGER)  # banChatMember, and the look after it (kicked)
         notice = texts.blacklisted_removed_notice(tg.GROUP, "XX社區", tg.STRANGER, True)
         expect_send(ctx, tg.ADMIN, notice)
     record = await MeasureRecord.get()
@@ -72,7 +67,7 @@ async def test_a_blacklisted_member_is_removed_and_never_asked(app: App) -> None
 
 
 async def test_the_check_lists_known_members_without_a_binding(app: App) -> None:
-    await filed_telegram_group()
+    await filed_tg_group()
     await store.import_roster([ZHANG, LI], "test.csv")
     for user in (tg.MEMBER, tg.STRANGER, tg.DEPARTMENT):
         await members.note_join(NAME, tg.GROUP, user)
@@ -81,9 +76,8 @@ async def test_the_check_lists_known_members_without_a_binding(app: App) -> None
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/實名檢查", tg.ADMIN)))
-        asker = {"chat_id": tg.GROUP, "user_id": tg.ADMIN}  # the roles check asks the role
-        expect(ctx, "get_chat_member", asker, tg._member(tg.ADMIN, "administrator"))
-        expect_admins(ctx, (tg.OWNER, "creator"), (tg.ADMIN, "administrator"))
+        expect_member(ctx, tg.ADMIN, "administrator")  # the roles check asks the role
+        expect_admins(ctx, *OWNER_AND_ADMIN)
         head = texts.check_bound_header(tg.GROUP, "XX社區", 4)
         lines = [
             texts.check_line("用戶", tg.OWNER, "unbound"),

@@ -17,7 +17,7 @@ from plugins.registry.roles import DEPARTMENT_ONLY, Role, is_protected, roles_in
 from tests import accounts
 from tests import telegram as tg
 from tests.factories import make_bot, private_msg
-from tests.telegram_expect import expect_send
+from tests.tg_calls import expect_send
 
 QQ, TG = onebot_events.NAME, telegram_events.NAME
 D, L, M = Role.DEPARTMENT, Role.UNIT_LEADER, Role.MEMBER

@@ -49,11 +49,11 @@ async def test_the_owner_files_a_telegram_group_once_the_platform_says_they_own_
         # Telegram's message names no role, and the bot has not met the owner: it asks once.
         expect_member(ctx, tg.OWNER, "creator")
         expect_chat(ctx, name)
-        expect_send(ctx, texts.filed_internal("XX社區"))
+        expect_send(ctx, tg.GROUP, texts.filed_internal("XX社區"))
         # The department's Telegram account hears of it; the unit's leader has none (and no QQ
         # account is connected in this test).
         for person in on_telegram(department_accounts()):
-            expect_send(ctx, texts.department_filed(name, tg.GROUP, "XX社區"), person)
+            expect_send(ctx, person, texts.department_filed(name, tg.GROUP, "XX社區"))
         unit = runtime.org().unit("XX社區")
         assert unit is not None
         assert on_telegram(accounts_of(unit.leaders)) == []
@@ -69,7 +69,7 @@ async def test_a_plain_member_is_refused_after_the_platform_is_asked(app: App) -
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/register 內部 XX社區", tg.MEMBER)))
         expect_member(ctx, tg.MEMBER, "member")
-        expect_send(ctx, texts.refused(["群主或管理員", "黨群工作部"]))
+        expect_send(ctx, tg.GROUP, texts.refused(["群主或管理員", "黨群工作部"]))
     assert not await Group.exists()
 
 
@@ -82,7 +82,7 @@ async def test_the_duty_list_says_what_each_duty_does_on_telegram(app: App) -> N
         for duty in DUTIES:
             lines.append(texts.duty_line(duty, True))
             lines += texts.limit_lines("Telegram", limits(duty.key, CAN))
-        expect_send(ctx, texts.duties(lines))
+        expect_send(ctx, tg.GROUP, texts.duties(lines))
     shown = texts.duties(lines)
     assert "　↳ Telegram：沒有成員名單：每週檢查只計機器人入群後見過（入群或發言）的成員。" in shown
     assert "沒有群檔案" in shown
@@ -99,7 +99,7 @@ async def test_the_rules_name_telegram_s_ways_and_how_notices_reach_people(app: 
             lines.append(texts.RULES_BY_DUTY[duty.key])
             lines += texts.rules_limits("Telegram", limits(duty.key, CAN))
         lines += texts.rules_limits("Telegram", limits(NOTICES, CAN))
-        expect_send(ctx, "\n".join(lines))
+        expect_send(ctx, tg.GROUP, "\n".join(lines))
     assert any("私聊機器人一次" in line for line in lines)
 
 
@@ -110,8 +110,8 @@ async def test_the_department_approves_a_telegram_group_from_qq_by_its_number(ap
         tg.make_bot(ctx)
         ctx.receive_event(qq, private_msg(f"/批准 {tg.GROUP}", accounts.DEPARTMENT))
         # The work goes through the Telegram account: the group, then its admin privately.
-        expect_send(ctx, texts.approved(tg.GROUP))
-        expect_send(ctx, texts.approved(tg.GROUP), tg.ADMIN)
+        expect_send(ctx, tg.GROUP, texts.approved(tg.GROUP))
+        expect_send(ctx, tg.ADMIN, texts.approved(tg.GROUP))
         expect_private_send(ctx, accounts.DEPARTMENT, texts.decided_for_department(tg.GROUP, True))
     group = await Group.get(platform=TELEGRAM, group_id=tg.GROUP)
     assert (group.status, group.decided_by) == (GroupStatus.APPROVED, accounts.DEPARTMENT)

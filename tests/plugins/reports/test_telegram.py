@@ -23,10 +23,10 @@ from tests import telegram as tg
 from tests.factories import inline_file, make_bot, private_msg
 from tests.plugins.registry.helpers import filed_group
 from tests.tg_calls import (
+    OWNER_AND_ADMIN,
     expect_admins,
+    expect_send,
     filed_tg_group,
-    params,
-    sent,
     telegram_world,  # noqa: F401 (the fixture)
 )
 
@@ -119,15 +119,9 @@ async def test_the_scorecard_in_a_telegram_group_counts_bound_members_as_real_na
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/合規報告", tg.ADMIN)))
-        expect_admins(ctx, (tg.OWNER, "creator"), (tg.ADMIN, "administrator"))
-        ctx.should_call_api(
-            "send_message", params("send_message", chat_id=tg.ADMIN, text=card), sent(tg.ADMIN, "…")
-        )
-        ctx.should_call_api(
-            "send_message",
-            params("send_message", chat_id=tg.GROUP, text=texts.SENT_TO_ADMINS),
-            sent(tg.GROUP, texts.SENT_TO_ADMINS),
-        )
+        expect_admins(ctx, *OWNER_AND_ADMIN)
+        expect_send(ctx, tg.ADMIN, card)
+        expect_send(ctx, tg.GROUP, texts.SENT_TO_ADMINS)
     lines = str(card.value).splitlines()
     assert lines[0] == f"【合規報告】群 {tg.GROUP}（XX社區工作群）"
     # the owner, the admin and the stranger are bound to nobody: 1 of 4 real-named
