@@ -79,6 +79,10 @@ def stable_key(event: Event) -> str | None:
     return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
 
 
+def is_edit(event: Event) -> bool:
+    return False  # QQ messages cannot be edited once sent
+
+
 def quoted_by(event: Event) -> Quoted | None:
     """The message `event` replies to, or None.
 

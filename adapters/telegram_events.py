@@ -16,6 +16,7 @@ from nonebot.adapters import Event, Message
 from nonebot.adapters.telegram.event import (
     ChatJoinRequestEvent,
     ChatMemberUpdatedEvent,
+    GroupEditedMessageEvent,
     GroupMessageEvent,
     MessageEvent,
     PrivateMessageEvent,
@@ -86,8 +87,14 @@ def _learn(user: User | None) -> None:
         telegram_people.note_user(user.id, user.username, user.first_name)
 
 
+# A group message as first sent, or as its sender edited it later: the duties read both (an
+# innocent message edited into a confidential one is posted as surely as a new one). Commands
+# come from first sends only (core.dispatch: an edit is never a command).
+GroupPost = GroupMessageEvent | GroupEditedMessageEvent
+
+
 def sender_of(event: Event) -> Sender | None:
-    if isinstance(event, GroupMessageEvent):
+    if isinstance(event, GroupPost) and event.from_ is not None:
         _learn(event.from_)
         chat, user = event.chat.id, event.from_.id
         # The update says no role: the one learnt, or None (unknown) before the chat's admins are.
@@ -105,10 +112,10 @@ def group_of(event: Event) -> int | None:
 
 def stable_key(event: Event) -> str | None:
     """A group message as every bot in the chat receives it: a message id is the chat's own, the
-    same for every bot (Bot API, Message.message_id)."""
-    if not isinstance(event, GroupMessageEvent):
+    same for every bot (Bot API, Message.message_id); an edit is its own event (edit_date)."""
+    if not isinstance(event, GroupPost):
         return None
-    facts = [NAME, event.chat.id, event.message_id]
+    facts = [NAME, event.chat.id, event.message_id, getattr(event, "edit_date", 0)]
     return hashlib.sha256(json.dumps(facts).encode()).hexdigest()
 
 
@@ -133,6 +140,10 @@ def _reply(event: Event) -> MessageEvent | None:
     return reply if isinstance(reply, MessageEvent) else None
 
 
+def is_edit(event: Event) -> bool:
+    return isinstance(event, GroupEditedMessageEvent)
+
+
 def quoted_by(event: Event) -> Quoted | None:
     reply = _reply(event)
     if reply is None:
@@ -143,9 +154,12 @@ def quoted_by(event: Event) -> Quoted | None:
 
 
 def as_received(event: Event) -> Segments:
-    if not isinstance(event, MessageEvent):
+    if isinstance(event, MessageEvent):
+        out = _segments(event.original_message, event.chat.id, event.message_id)
+    elif isinstance(event, GroupEditedMessageEvent):
+        out = _segments(event.message, event.chat.id, event.message_id)
+    else:
         return []
-    out = _segments(event.original_message, event.chat.id, event.message_id)
     reply = _reply(event)
     if reply is not None:
         out.append({"type": "reply", "data": {"id": str(reply.message_id)}})
@@ -240,12 +254,13 @@ def join_request_of(event: Event) -> JoinRequest | None:
 
 
 def posted_of(event: Event) -> Posted | None:
-    """A group message; a bot never receives its own messages (Bot API, getUpdates)."""
-    if not isinstance(event, GroupMessageEvent):
+    """A group message, or an edit of one; a bot never receives its own (Bot API, getUpdates)."""
+    if not isinstance(event, GroupPost) or event.from_ is None:
         return None
     chat, user = event.chat.id, event.from_.id
-    at = when(event.date)
-    return Posted(NAME, chat, user, event.message_id, at, False, telegram_people.role(chat, user))
+    edited = when(event.edit_date) if isinstance(event, GroupEditedMessageEvent) else None
+    role = telegram_people.role(chat, user)
+    return Posted(NAME, chat, user, event.message_id, when(event.date), False, role, edited)
 
 
 def friend_request_of(event: Event) -> FriendRequest | None:

@@ -101,6 +101,9 @@ class Posted:
     at: datetime
     from_self: bool
     role: Role = "member"  # the sender's platform role, as the event says
+    # When the message was edited into what it says now (Telegram lets a sender edit a sent
+    # message: the duties read it again); None: as first sent.
+    edited_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from nonebot.rule import Rule
 from nonebot.rule import command as teach_trie
 from nonebot.typing import T_DependencyCache, T_State
 
+from adapters.events import is_edit
 from core import members
 from core.accounts import admits
 
@@ -69,13 +70,15 @@ def watch(watcher: Watcher) -> Watcher:
     return watcher
 
 
-def _new_matcher(kind: str, priority: int, block: bool, depth: int) -> type[Matcher]:
+def _new_matcher(priority: int, block: bool, depth: int) -> type[Matcher]:
     """A NoneBot matcher of our own: built by NoneBot, then taken out of NoneBot's table.
 
     `depth`: how many calls lie between the caller and the plugin module that defines it.
+    Its NoneBot type stays open (""): the gate alone picks it, by the event's kind, and an
+    edited message (read as a message, events.is_edit) would fail NoneBot's own type check.
     """
     matcher = Matcher.new(
-        kind,
+        "",
         Rule(),
         Permission(),
         priority=priority,
@@ -89,7 +92,7 @@ def _new_matcher(kind: str, priority: int, block: bool, depth: int) -> type[Matc
 
 
 def _on(kind: str, check: Check, priority: int, block: bool) -> type[Matcher]:
-    matcher = _new_matcher(kind, priority, block, depth=2)
+    matcher = _new_matcher(priority, block, depth=2)
     entries = _entries.setdefault(kind, [])
     entries.append(_Entry(priority, matcher, check))
     entries.sort(key=lambda entry: entry.priority)  # stable: registration order within a priority
@@ -111,7 +114,7 @@ def on_request(check: Check, *, priority: int) -> type[Matcher]:
 def on_command(names: set[str | CommandName], *, _depth: int = 0) -> type[Matcher]:
     """A command under each of `names`; it blocks (nothing runs after a command)."""
     teach_trie(*names)  # NoneBot's prefix trie learns the names; its rule object is not used
-    matcher = _new_matcher("message", COMMAND_PRIORITY, block=True, depth=1 + _depth)
+    matcher = _new_matcher(COMMAND_PRIORITY, block=True, depth=1 + _depth)
     for name in names:
         key = (name,) if isinstance(name, str) else name
         if key in _commands:
@@ -137,7 +140,8 @@ async def choose(bot: Bot, event: Event, state: T_State) -> list[type[Matcher]]:
     """The matchers this event is for, in the order they run. A failing check counts as no."""
     if not await admits(bot, event):
         return []  # another of the bot's accounts in the group handles it
-    kind = event.get_type()
+    edited = is_edit(event)  # read as a message by the duties, never a command
+    kind = "message" if edited else event.get_type()
     for watcher in _watchers:
         try:
             watcher(event)
@@ -151,7 +155,7 @@ async def choose(bot: Bot, event: Event, state: T_State) -> list[type[Matcher]]:
                 chosen.append((entry.priority, entry.matcher))
         except Exception:
             logger.exception(f"check of {entry.matcher} failed")
-    command = _commands.get(command_of(state) or ()) if kind == "message" else None
+    command = _commands.get(command_of(state) or ()) if kind == "message" and not edited else None
     if command is not None:
         chosen.append((COMMAND_PRIORITY, command))
     chosen.sort(key=lambda pair: pair[0])  # stable: equal priorities keep registration order

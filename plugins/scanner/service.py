@@ -15,7 +15,7 @@ from typing import Any
 from nonebot.adapters import Bot, Event
 
 from adapters.actions import Refused
-from adapters.events import as_received, platform_for, quote_fetched, sender_of
+from adapters.events import as_received, platform_for, posted_of, quote_fetched, sender_of
 from core.dispatch import Check
 from plugins.scanner.extract import Cut, collect
 from plugins.scanner.findings import Finding, Kind, TextPiece
@@ -52,7 +52,7 @@ class ScanResult:
 
 
 _scanner = Scanner(())
-_results: OrderedDict[tuple[str, str, int, int], asyncio.Future[ScanResult]] = OrderedDict()
+_results: OrderedDict[tuple[str, str, int, int, float], asyncio.Future[ScanResult]] = OrderedDict()
 
 
 def install_terms(terms: Iterable[Term]) -> None:
@@ -121,7 +121,9 @@ async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
     if sender is None or sender.group_id is None or message_id is None:
         return None
     # A message id is unique only within its chat on Telegram: the chat is part of the key.
-    key = (bot.type, bot.self_id, sender.group_id, message_id)
+    posted = posted_of(event)
+    edited = posted.edited_at.timestamp() if posted and posted.edited_at else 0.0
+    key = (bot.type, bot.self_id, sender.group_id, message_id, edited)  # an edit is read anew
     known = _results.get(key)
     if known is not None:  # every duty after the first asks for a scan already made
         return await asyncio.shield(known)

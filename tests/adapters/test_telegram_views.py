@@ -124,3 +124,17 @@ def test_the_bot_removed_is_the_bot_leaving() -> None:
     assert events.self_left(gone)
     other = tg.event(tg.member_update(tg.MEMBER, "member", "left"))
     assert not events.self_left(other)
+
+
+def test_an_edited_group_message_is_a_posting_read_anew_but_never_a_command() -> None:
+    first = tg.group_message("會議改到三點", tg.MEMBER, message_id=77)
+    body = {**first["message"], "text": "會議材料（機密★1年）", "edit_date": tg.now() + 5}
+    edited = tg.event(tg.update("edited_message", body))
+    assert events.is_edit(edited)
+    assert not events.is_edit(tg.event(first))
+    posted = events.posted_of(edited)
+    assert posted is not None
+    assert (posted.group_id, posted.message_id, posted.user_id) == (tg.GROUP, 77, tg.MEMBER)
+    assert posted.edited_at is not None
+    assert {"type": "text", "data": {"text": "會議材料（機密★1年）"}} in events.as_received(edited)
+    assert events.stable_key(edited) != events.stable_key(tg.event(first))

@@ -95,10 +95,17 @@ async def test_a_confidential_marker_in_text_caption_and_document_name_is_delete
     ]
     for message in marked:
         await telegram_api.wait_call("deleteMessage", _deleting(GROUP, message["message_id"]), 20)
+    # Telegram lets a sender edit a sent message: an innocent one edited into a marked one
+    # is deleted as surely (the edit is an update of its own).
+    innocent = telegram_api.group_message(GROUP, accounts.MEMBER, "會議改到下午三點")
+    await asyncio.sleep(1)
+    telegram_api.edit(GROUP, innocent["message_id"], "會議材料（機密★1年）見附件")
+    await telegram_api.wait_call("deleteMessage", _deleting(GROUP, innocent["message_id"]), 20)
+    marked.append(innocent)
     left = telegram_api.messages(GROUP)
     assert not any(m["message_id"] in left for m in marked)
     recalls = "SELECT action, status, platform FROM measure_record WHERE action = 'recall'"
-    done = [("recall", "done", PLATFORM)] * 3
+    done = [("recall", "done", PLATFORM)] * 4
     assert await _until(lambda: telegram_bot_process.query(recalls) == done)
     sent = " ".join(str(c.params.get("text", "")) for c in telegram_api.calls_of("sendMessage"))
     assert "機密★" not in sent  # a removed message is never posted again

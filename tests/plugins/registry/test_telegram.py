@@ -145,3 +145,15 @@ async def test_a_qq_group_keeps_its_plain_number() -> None:
     await filed_group()
     found = await store.groups_numbered(accounts.GROUP)
     assert [(g.platform, g.group_id) for g in found] == [(QQ, accounts.GROUP)]
+
+
+async def test_an_edited_message_is_never_run_as_a_command(app: App) -> None:
+    """Telegram lets a sender edit a sent message; an edit into `/功能` answers nothing (the
+    duties read edits, the commands do not), while the same text sent anew is answered."""
+    await filed_tg_group()
+    sent = tg.command("會議改到三點", tg.MEMBER)
+    body = {**sent["message"], "text": "/功能", "edit_date": tg.now() + 5}
+    async with app.test_matcher() as ctx:
+        bot = tg.make_bot(ctx)
+        ctx.receive_event(bot, tg.event(tg.update("edited_message", body)))
+    # nonebug fails on any call it was not told to expect: no sendMessage was made
