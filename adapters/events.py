@@ -78,8 +78,14 @@ _ADAPTERS = {onebot_events.NAME: OneBotAdapter.get_name(), telegram_events.NAME:
 assert TelegramAdapter.get_name() == _ADAPTERS[telegram_events.NAME]
 
 
+_by_class: dict[type[Event], Reader | None] = {}  # every view asks, many times per event
+
+
 def _reader(event: Event) -> Reader | None:
-    return next((r for r in READERS if r.reads(event)), None)
+    kind = type(event)
+    if kind not in _by_class:
+        _by_class[kind] = next((r for r in READERS if r.reads(event)), None)
+    return _by_class[kind]
 
 
 def platform_name(bot: Bot) -> str:
