@@ -25,7 +25,7 @@ from core.send import to_people, to_person
 from models.measures import RecordStatus
 from models.realname import JoinQuestion, QuestionStatus
 from models.registry import Group
-from plugins.realname import store, texts
+from plugins.realname import asking_texts, store, texts
 from plugins.realname.join import Claim, JoinDecision, answer_text, decide_join
 from plugins.realname.measure import act
 from plugins.realname.normal import match_key
@@ -44,7 +44,7 @@ async def ask(platform: Platform, group: Group, request: JoinRequest, roster: Ro
     """Ask the applicant privately who they are; when that cannot be sent, or the group's unit
     has no roster to check an answer against, tell the admins instead."""
     if not roster.has_unit(match_key(group.unit.name)):
-        outcome = texts.outcome_join_waiting(texts.JOIN_NO_ROSTER)
+        outcome = asking_texts.outcome_join_waiting(texts.JOIN_NO_ROSTER)
         await _tell_admins(platform, group, request.user_id, None, outcome)
         return
     question = await store.ask(
@@ -55,12 +55,12 @@ async def ask(platform: Platform, group: Group, request: JoinRequest, roster: Ro
         flag=request.flag,
     )
     minutes = runtime.settings().qungui_join_answer_minutes
-    words = texts.join_question(group.name, group.unit.name, minutes)
+    words = asking_texts.join_question(group.name, group.unit.name, minutes)
     sent = await to_person(platform, request.reach or request.user_id, words, about=group.group_id)
     if isinstance(sent, Refused) and await store.close_question(
         question, QuestionStatus.UNREACHABLE
     ):
-        outcome = texts.outcome_join_waiting(texts.JOIN_UNREACHABLE)
+        outcome = asking_texts.outcome_join_waiting(asking_texts.JOIN_UNREACHABLE)
         await _tell_admins(platform, group, request.user_id, None, outcome)
 
 
@@ -107,9 +107,9 @@ async def _decide(platform: Platform, question: JoinQuestion, text: str) -> None
         matched = entry.account if entry and decision.why == "auto_approve_off" else None
         await store.note_outcome(question, None, matched)
         await to_person(
-            platform, user_id, texts.join_answer_waiting(group.name), about=group.group_id
+            platform, user_id, asking_texts.join_answer_waiting(group.name), about=group.group_id
         )
-        outcome = texts.outcome_join_waiting(decision.reason)
+        outcome = asking_texts.outcome_join_waiting(decision.reason)
         await _tell_admins(platform, group, user_id, said, outcome, listed)
         return
     outcome = await _answer(platform, group, question, decision, claim)
@@ -135,14 +135,18 @@ async def _answer(
     if record.status != RecordStatus.DONE:
         if newly_bound and record.status == RecordStatus.FAILED:
             await store.unbind(platform.name, user_id)  # not let in: bound on a later answer
-        return texts.outcome_join_failed(approve, record.platform_answer)
+        return asking_texts.outcome_join_failed(approve, record.platform_answer)
     words = (
-        texts.join_answer_approved(group.name)
+        asking_texts.join_answer_approved(group.name)
         if approve
-        else texts.join_answer_refused(group.name, decision.reason)
+        else asking_texts.join_answer_refused(group.name, decision.reason)
     )
     await to_person(platform, user_id, words, about=group.group_id)
-    return texts.OUTCOME_JOIN_APPROVED if approve else texts.outcome_join_refused(decision.reason)
+    return (
+        asking_texts.OUTCOME_JOIN_APPROVED
+        if approve
+        else asking_texts.outcome_join_refused(decision.reason)
+    )
 
 
 async def _claim(platform_name: str, user_id: int, roster: RosterIndex) -> Claim:
@@ -159,7 +163,7 @@ async def _tell_admins(
     outcome: str,
     listed: str = "",
 ) -> None:
-    notice = texts.join_private_notice(
+    notice = asking_texts.join_private_notice(
         group.group_id, group.unit.name, user_id, said, outcome, listed
     )
     await to_people(platform, await registry.admin_ids(group), notice, about=group.group_id)
@@ -183,7 +187,7 @@ async def expire(at: datetime | None = None) -> None:
                 continue
             group = await duty_group(question.platform, question.group_id)
             if group is not None:
-                outcome = texts.outcome_join_waiting(texts.join_no_reply(minutes))
+                outcome = asking_texts.outcome_join_waiting(asking_texts.join_no_reply(minutes))
                 await _tell_admins(platform, group, question.user_id, None, outcome)
         except Exception:  # one group's failure must not hold up the other questions
             logger.exception(f"join question {question.id} not expired")

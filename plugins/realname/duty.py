@@ -15,7 +15,7 @@ from core.send import to_group, to_people
 from models.measures import RecordStatus
 from models.realname import DeadlineStatus
 from models.registry import Group
-from plugins.realname import asking, store, texts
+from plugins.realname import asking, asking_texts, store, texts
 from plugins.realname.card import CardVerdict, explain, judge
 from plugins.realname.checks import accepted, card_to_set
 from plugins.realname.deadline import deadline_for
@@ -138,7 +138,7 @@ async def _without_card(platform: Platform, group: Group, user_id: int) -> None:
         assert matched.person_account is not None
         if await store.bind(platform.name, user_id, matched.person_account, group.group_id):
             return
-    notice = texts.joined_unproved_notice(group.group_id, group.unit.name, user_id)
+    notice = asking_texts.joined_unproved_notice(group.group_id, group.unit.name, user_id)
     await to_people(platform, await registry.admin_ids(group), notice, about=group.group_id)
 
 

@@ -11,7 +11,7 @@ from models.measures import BlacklistEntry, MeasureRecord, RecordStatus
 from models.realname import AccountBinding, JoinQuestion, QuestionStatus, RealnameSetting
 from models.registry import Group
 from plugins.measures.store import UNDELIVERED
-from plugins.realname import asking, store, texts
+from plugins.realname import asking, asking_texts, store, texts
 from plugins.registry import texts as registry_texts
 from tests import telegram as tg
 from tests.tg_calls import (
@@ -27,7 +27,7 @@ from .people import LI, WANG, ZHANG
 
 GROUP_NAME = "XX社區工作群"
 ADMINS_ONLY = registry_texts.refused(["群組管理員", "單位分管負責人", "黨群工作部"])
-QUESTION = texts.join_question(GROUP_NAME, "XX社區", 5)
+QUESTION = asking_texts.join_question(GROUP_NAME, "XX社區", 5)
 APPLICANT = tg.STRANGER
 
 
@@ -52,7 +52,7 @@ async def _asked(group_id: int = tg.GROUP) -> JoinQuestion:
 
 
 def _notice(said: str | None, outcome: str, listed: str = "") -> str:
-    return texts.join_private_notice(tg.GROUP, "XX社區", APPLICANT, said, outcome, listed)
+    return asking_texts.join_private_notice(tg.GROUP, "XX社區", APPLICANT, said, outcome, listed)
 
 
 async def test_an_applicant_on_the_roster_is_asked_then_approved_and_bound(app: App) -> None:
@@ -77,9 +77,11 @@ async def test_an_applicant_on_the_roster_is_asked_then_approved_and_bound(app: 
         ctx.receive_event(bot, tg.event(tg.private_message("XX社区-张三", APPLICANT)))
         expect_group_info(ctx)
         expect_join_answer(ctx, True, APPLICANT)
-        expect_send(ctx, APPLICANT, texts.join_answer_approved(GROUP_NAME))
+        expect_send(ctx, APPLICANT, asking_texts.join_answer_approved(GROUP_NAME))
         listed = texts.roster_person("XX社區", "張三", "在崗")
-        expect_send(ctx, tg.ADMIN, _notice("XX社区-张三", texts.OUTCOME_JOIN_APPROVED, listed))
+        expect_send(
+            ctx, tg.ADMIN, _notice("XX社区-张三", asking_texts.OUTCOME_JOIN_APPROVED, listed)
+        )
     record = await MeasureRecord.get()
     assert (record.action, record.category, record.status, record.platform) == (
         "join_approve",
@@ -111,8 +113,10 @@ async def test_an_applicant_off_the_roster_is_declined_and_told_why(app: App) ->
         expect_group_info(ctx)
         expect_join_answer(ctx, False, APPLICANT)
         reason = texts.JOIN_CLAIM_NOT_IN_ROSTER
-        expect_send(ctx, APPLICANT, texts.join_answer_refused(GROUP_NAME, reason))
-        expect_send(ctx, tg.ADMIN, _notice("我是送外賣的", texts.outcome_join_refused(reason)))
+        expect_send(ctx, APPLICANT, asking_texts.join_answer_refused(GROUP_NAME, reason))
+        expect_send(
+            ctx, tg.ADMIN, _notice("我是送外賣的", asking_texts.outcome_join_refused(reason))
+        )
     record = await MeasureRecord.get()
     assert (record.action, record.category, record.status) == (
         "join_refuse",
@@ -133,9 +137,9 @@ async def test_a_name_bound_to_another_account_is_declined(app: App) -> None:
         expect_group_info(ctx)
         expect_join_answer(ctx, False, APPLICANT)
         reason = texts.JOIN_CLAIM_NAME_TAKEN
-        expect_send(ctx, APPLICANT, texts.join_answer_refused(GROUP_NAME, reason))
+        expect_send(ctx, APPLICANT, asking_texts.join_answer_refused(GROUP_NAME, reason))
         listed = texts.roster_person("XX社區", "張三", "在崗")
-        outcome = texts.outcome_join_refused(reason)
+        outcome = asking_texts.outcome_join_refused(reason)
         expect_send(ctx, tg.ADMIN, _notice("XX社區-張三", outcome, listed))
     assert (await MeasureRecord.get()).category == "name_other_account"
     assert {b.user_id for b in await AccountBinding.all()} == {tg.MEMBER}
@@ -148,9 +152,9 @@ async def test_without_auto_approval_a_match_waits_and_is_bound_once_let_in(app:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.private_message("張三", APPLICANT)))
         expect_group_info(ctx)
-        expect_send(ctx, APPLICANT, texts.join_answer_waiting(GROUP_NAME))
+        expect_send(ctx, APPLICANT, asking_texts.join_answer_waiting(GROUP_NAME))
         listed = texts.roster_person("XX社區", "張三", "在崗")
-        outcome = texts.outcome_join_waiting(texts.JOIN_AUTO_APPROVE_OFF)
+        outcome = asking_texts.outcome_join_waiting(texts.JOIN_AUTO_APPROVE_OFF)
         expect_send(ctx, tg.ADMIN, _notice("張三", outcome, listed))
     assert await MeasureRecord.all().count() == 0
     assert await AccountBinding.all().count() == 0  # not before the admins let them in
@@ -167,7 +171,7 @@ async def test_an_applicant_the_bot_cannot_write_to_is_left_to_the_admins(app: A
         ctx.receive_event(bot, tg.event(tg.join_request(APPLICANT)))
         expect_group_info(ctx)
         expect_send(ctx, APPLICANT, QUESTION, refused=UNREACHABLE)
-        outcome = texts.outcome_join_waiting(texts.JOIN_UNREACHABLE)
+        outcome = asking_texts.outcome_join_waiting(asking_texts.JOIN_UNREACHABLE)
         expect_send(ctx, tg.ADMIN, _notice(None, outcome))
     assert (await JoinQuestion.get()).status == QuestionStatus.UNREACHABLE
     # Never approved blindly: the one record is of the question that did not arrive.
@@ -206,7 +210,9 @@ async def test_a_unit_without_roster_is_left_to_the_admins_unasked(app: App) -> 
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.join_request(APPLICANT)))
         expect_group_info(ctx)
-        expect_send(ctx, tg.ADMIN, _notice(None, texts.outcome_join_waiting(texts.JOIN_NO_ROSTER)))
+        expect_send(
+            ctx, tg.ADMIN, _notice(None, asking_texts.outcome_join_waiting(texts.JOIN_NO_ROSTER))
+        )
     assert await JoinQuestion.all().count() == 0
 
 
@@ -221,15 +227,22 @@ async def test_one_answer_decides_the_requests_to_two_groups(app: App) -> None:
         ctx.receive_event(bot, tg.event(tg.private_message("XX社區-張三", APPLICANT)))
         expect_group_info(ctx)
         expect_join_answer(ctx, True, APPLICANT)
-        expect_send(ctx, APPLICANT, texts.join_answer_approved(GROUP_NAME))
+        expect_send(ctx, APPLICANT, asking_texts.join_answer_approved(GROUP_NAME))
         listed = texts.roster_person("XX社區", "張三", "在崗")
-        expect_send(ctx, tg.ADMIN, _notice("XX社區-張三", texts.OUTCOME_JOIN_APPROVED, listed))
+        expect_send(
+            ctx, tg.ADMIN, _notice("XX社區-張三", asking_texts.OUTCOME_JOIN_APPROVED, listed)
+        )
         # The second group: the account is bound now, and judged by its person.
         expect_group_info(ctx, group_id=tg.OTHER_GROUP)
         expect_join_answer(ctx, True, APPLICANT, group_id=tg.OTHER_GROUP)
-        expect_send(ctx, APPLICANT, texts.join_answer_approved("XX社區第二群"))
-        notice = texts.join_private_notice(
-            tg.OTHER_GROUP, "XX社區", APPLICANT, "XX社區-張三", texts.OUTCOME_JOIN_APPROVED, listed
+        expect_send(ctx, APPLICANT, asking_texts.join_answer_approved("XX社區第二群"))
+        notice = asking_texts.join_private_notice(
+            tg.OTHER_GROUP,
+            "XX社區",
+            APPLICANT,
+            "XX社區-張三",
+            asking_texts.OUTCOME_JOIN_APPROVED,
+            listed,
         )
         expect_send(ctx, tg.ADMIN, notice)
     assert [r.group_id for r in await MeasureRecord.all().order_by("id")] == [
@@ -261,7 +274,9 @@ async def test_an_unanswered_question_expires_to_the_admins(app: App) -> None:
         tg.make_bot(ctx)
         await asking.expire(asked + timedelta(minutes=4))  # not yet
         expect_send(
-            ctx, tg.ADMIN, _notice(None, texts.outcome_join_waiting(texts.join_no_reply(5)))
+            ctx,
+            tg.ADMIN,
+            _notice(None, asking_texts.outcome_join_waiting(asking_texts.join_no_reply(5))),
         )
         await asking.expire(asked + timedelta(minutes=6))
         await asking.expire(asked + timedelta(minutes=7))  # told once

@@ -9,7 +9,7 @@ from adapters.telegram_events import NAME
 from core import members
 from models.measures import BlacklistEntry, MeasureRecord, RecordStatus
 from models.realname import CardDeadline
-from plugins.realname import store, texts
+from plugins.realname import asking_texts, store, texts
 from plugins.realname.checks import check_bindings
 from plugins.realname.roster_index import RosterIndex
 from tests import telegram as tg
@@ -38,7 +38,7 @@ async def test_a_member_added_directly_is_reported_to_the_admins_privately(app: 
         bot = tg.make_bot(ctx)
         joined = tg.member_update(tg.STRANGER, "left", "member", by=tg.ADMIN)
         ctx.receive_event(bot, tg.event(joined))
-        notice = texts.joined_unproved_notice(tg.GROUP, "XX社區", tg.STRANGER)
+        notice = asking_texts.joined_unproved_notice(tg.GROUP, "XX社區", tg.STRANGER)
         expect_send(ctx, tg.ADMIN, notice)  # nothing in the group: no card, no deadline
         # A member bound already (on joining another group) is known.
         await store.bind(NAME, tg.MEMBER, ZHANG.account, tg.OTHER_GROUP)
