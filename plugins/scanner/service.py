@@ -15,7 +15,14 @@ from typing import Any
 from nonebot.adapters import Bot, Event
 
 from adapters.actions import Refused
-from adapters.events import as_received, platform_for, posted_of, quote_fetched, sender_of
+from adapters.events import (
+    as_received,
+    is_edit,
+    platform_for,
+    posted_of,
+    quote_fetched,
+    sender_of,
+)
 from core.dispatch import Check
 from plugins.scanner.extract import Cut, collect
 from plugins.scanner.findings import Finding, Kind, TextPiece
@@ -121,7 +128,8 @@ async def scan_message(bot: Bot, event: Event) -> ScanResult | None:
     if sender is None or sender.group_id is None or message_id is None:
         return None
     # A message id is unique only within its chat on Telegram: the chat is part of the key.
-    posted = posted_of(event)
+    # An edit is read anew; the Posted view is built for edits only (every duty asks, per message)
+    posted = posted_of(event) if is_edit(event) else None
     edited = posted.edited_at.timestamp() if posted and posted.edited_at else 0.0
     key = (bot.type, bot.self_id, sender.group_id, message_id, edited)  # an edit is read anew
     known = _results.get(key)
