@@ -19,7 +19,7 @@ from models.realname import CardDeadline, DeadlineStatus
 from models.registry import Group
 from plugins.realname import store, texts
 from plugins.realname.checks import card_accepted, removable
-from plugins.realname.duty import act
+from plugins.realname.measure import act
 from plugins.realname.rules import GroupRules, duty_group, rules_for
 from plugins.realname.wording import pages
 from plugins.registry import store as registry

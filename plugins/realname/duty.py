@@ -20,13 +20,11 @@ from plugins.realname.card import CardVerdict, explain, judge
 from plugins.realname.checks import accepted, card_to_set
 from plugins.realname.deadline import deadline_for
 from plugins.realname.join import JoinDecision, answer_text, before_answer, decide_join
-from plugins.realname.measure import ARTICLE, act
+from plugins.realname.measure import act
 from plugins.realname.rules import GroupRules, duty_group, rules_for, size_and_cap
 from plugins.realname.wording import street_time
 from plugins.registry import store as registry
 from plugins.scanner.redact import redact
-
-__all__ = ["ARTICLE", "act"]
 
 ANSWER_SHOWN = 100  # characters of a join answer passed on to the admins
 
