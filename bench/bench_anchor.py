@@ -37,7 +37,6 @@ ORG = "\n".join(
     [
         '[street]\nname = "基準街道"',
         "[department]\nstaff = [10001]",
-        "[policy]\nstart = 2025-01-01",
         "[escalation]\nstreet_leaders = [30001]",
         '[[units]]\nname = "第一社區"\nkind = "社區"\nleaders = [20001]',
     ]

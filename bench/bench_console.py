@@ -61,7 +61,6 @@ ORG = "\n".join(
     [
         '[street]\nname = "基準街道"',
         f"[department]\nstaff = [{DEPARTMENT}]",
-        "[policy]\nstart = 2025-01-01",
         "[escalation]\nstreet_leaders = [30001]",
         *(
             f'[[units]]\nname = "第{i}社區"\nkind = "社區"\nleaders = [{20000 + i}]'

@@ -11,12 +11,11 @@ elsewhere in the file one of them is enough); told of something, they hear it on
 platform the notice goes through (core.people).
 """
 
-import datetime as dt
 import tomllib
 import zoneinfo
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -93,6 +92,9 @@ def named(people: tuple[tuple[Account, ...], ...], platform: str, user_id: int) 
     return Account(platform, user_id) in accounts_of(people)
 
 
+MOVED_POLICY = "辦法的標題與施行日期已移至群規檔（見 README「群規檔」），請刪除 [policy] 一節"
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -135,25 +137,17 @@ class Escalation(_Strict):
     outside_bodies: tuple[str, ...] = ("公安分局", "區委網信辦")
 
 
-class Policy(_Strict):
-    title: str = "工作互聯網群組管理辦法（試行）"
-    start: dt.date
-    trial_years: int = Field(default=2, ge=1, le=10)
-
-    @property
-    def trial_end(self) -> dt.date:
-        try:
-            return self.start.replace(year=self.start.year + self.trial_years)
-        except ValueError:  # 29 February
-            return self.start.replace(year=self.start.year + self.trial_years, day=28)
-
-
 class Org(_Strict):
     street: Street
     department: Department = Department()
-    policy: Policy
     escalation: Escalation
     units: tuple[Unit, ...] = Field(min_length=1)
+    policy: None = None  # moved to the rulebook: named, so an old file is told so
+
+    @field_validator("policy", mode="before")
+    @classmethod
+    def _policy_moved(cls, value: Any) -> None:
+        raise ValueError(MOVED_POLICY)
 
     @field_validator("units")
     @classmethod

@@ -1,4 +1,4 @@
-"""What the running bot was started with: its settings and organisation file.
+"""What the running bot was started with: its settings, organisation file and rulebook.
 
 `bot.py` installs them once at start-up; tests install their own.
 """
@@ -6,6 +6,7 @@
 from dataclasses import dataclass
 
 from core.org import Account, Org, parse_account
+from core.rulebook import ClearanceRules, RealnameRules, Rulebook, load_rulebook
 from core.settings import Settings
 
 
@@ -13,14 +14,16 @@ from core.settings import Settings
 class Runtime:
     settings: Settings
     org: Org
+    rulebook: Rulebook
 
 
 _current: Runtime | None = None
 
 
-def install(settings: Settings, org: Org) -> None:
+def install(settings: Settings, org: Org, rulebook: Rulebook | None = None) -> None:
+    """`rulebook` by default from the file the settings name (the default one unless set)."""
     global _current
-    _current = Runtime(settings, org)
+    _current = Runtime(settings, org, rulebook or load_rulebook(settings.qungui_rulebook_file))
 
 
 def current() -> Runtime:
@@ -35,6 +38,33 @@ def org() -> Org:
 
 def settings() -> Settings:
     return current().settings
+
+
+def rulebook() -> Rulebook:
+    return current().rulebook
+
+
+def realname_rules() -> RealnameRules:
+    """The rulebook's numbers for the real-name duty, with what the settings override."""
+    rules = rulebook().duty.realname or RealnameRules()
+    hours = settings().qungui_card_deadline_hours
+    return rules if hours is None else rules.model_copy(update={"card_deadline_hours": hours})
+
+
+def clearance_rules() -> ClearanceRules:
+    """The rulebook's numbers for the clearance duty, with what the settings override."""
+    rules = rulebook().duty.clearance or ClearanceRules()
+    s = settings()
+    update = {
+        name: value
+        for name, value in (
+            ("schedule", s.qungui_clearance_schedule),
+            ("silent_days", s.qungui_clearance_silent_days),
+            ("dormant_days", s.qungui_clearance_dormant_days),
+        )
+        if value is not None
+    }
+    return rules.model_copy(update=update) if update else rules
 
 
 def organisation_people(platform: str) -> frozenset[int]:

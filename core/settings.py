@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator
 
+from core.rulebook import DEFAULT_FILE as DEFAULT_RULEBOOK
 from core.script import to_simplified
 from core.weekly import WeeklyTime, parse_weekly_time
 
@@ -23,6 +24,7 @@ class Settings(BaseModel):
     # Start with an empty ONEBOT_ACCESS_TOKEN or the example's: for tests on a closed machine only.
     qungui_allow_open_token: bool = False
     qungui_org_file: Path = Path("org.toml")
+    qungui_rulebook_file: Path = DEFAULT_RULEBOOK
     qungui_script: Script = "zh-Hant"
     # Pacing per bot account: group/private sends, and management actions (recall, mute, kick…).
     qungui_send_per_second: float = Field(default=1.0, gt=0)
@@ -48,7 +50,7 @@ class Settings(BaseModel):
     # the time a new member has to fix their card, and how often due deadlines are re-checked;
     # where there are no cards (Telegram), the minutes a join applicant has to answer the bot.
     qungui_card_pattern: str = "單位-姓名"
-    qungui_card_deadline_hours: float = Field(default=24.0, gt=0)
+    qungui_card_deadline_hours: float | None = Field(default=None, gt=0)  # else the rulebook's
     qungui_card_recheck_seconds: float = Field(default=300.0, ge=1)
     qungui_join_answer_minutes: float = Field(default=5.0, gt=0)
     # Content duty (Art. 7-10): a folder of deployment lexicons beside the plugin's own (empty:
@@ -58,10 +60,10 @@ class Settings(BaseModel):
     qungui_burst_minutes: float = Field(default=10.0, gt=0)
     # Clearance duty (Art. 4, 14): when the weekly member check runs (a group's own /清理設定 first,
     # then its grade's entry, then the default), the thresholds, and how often due checks are sought.
-    qungui_clearance_schedule: str = "週一 09:00"
+    qungui_clearance_schedule: str | None = None  # these three: else the rulebook's
     qungui_clearance_schedule_by_grade: dict[str, str] = Field(default_factory=dict)
-    qungui_clearance_silent_days: int = Field(default=90, ge=1)
-    qungui_clearance_dormant_days: int = Field(default=60, ge=1)
+    qungui_clearance_silent_days: int | None = Field(default=None, ge=1)
+    qungui_clearance_dormant_days: int | None = Field(default=None, ge=1)
     qungui_clearance_batch_days: float = Field(default=7.0, gt=0)
     qungui_clearance_mentions: int = Field(default=20, ge=1, le=50)
     qungui_clearance_check_seconds: float = Field(default=300.0, ge=1)
@@ -101,8 +103,8 @@ class Settings(BaseModel):
 
     @field_validator("qungui_clearance_schedule")
     @classmethod
-    def _weekly_time(cls, value: str) -> str:
-        if parse_weekly_time(value) is None:
+    def _weekly_time(cls, value: str | None) -> str | None:
+        if value is not None and parse_weekly_time(value) is None:
             raise ValueError(f"應寫成「週一 09:00」，不是「{value}」")
         return value
 
@@ -118,12 +120,6 @@ class Settings(BaseModel):
                 raise ValueError(f"{grade}：應寫成「週一 09:00」，不是「{when}」")
             checked[grades[to_simplified(grade.strip())]] = when
         return checked
-
-    @property
-    def clearance_schedule(self) -> WeeklyTime:
-        found = parse_weekly_time(self.qungui_clearance_schedule)
-        assert found is not None  # validated above
-        return found
 
     @property
     def clearance_schedule_by_grade(self) -> dict[str, WeeklyTime]:

@@ -20,12 +20,12 @@ DUTY = "clearance"
 
 def silent_days(setting: ClearanceSetting | None) -> int:
     own = setting.silent_days if setting is not None else None
-    return own or runtime.settings().qungui_clearance_silent_days
+    return own or runtime.clearance_rules().silent_days
 
 
 def dormant_days(setting: ClearanceSetting | None) -> int:
     own = setting.dormant_days if setting is not None else None
-    return own or runtime.settings().qungui_clearance_dormant_days
+    return own or runtime.clearance_rules().dormant_days
 
 
 @dataclass(frozen=True)

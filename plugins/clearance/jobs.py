@@ -45,7 +45,7 @@ async def schedule_of(group: Group, setting: ClearanceSetting | None) -> WeeklyT
     grade = None
     if own is None and by_grade:
         grade = grade_of(group.type, group.member_count, await activity.messages_7d(group))
-    return schedule_for(own, grade, by_grade, s.clearance_schedule)
+    return schedule_for(own, grade, by_grade, runtime.clearance_rules().weekly)
 
 
 def run_key(group: Group, week: str) -> str:
@@ -73,7 +73,7 @@ async def run_due(at: datetime | None = None) -> None:
     last_days: dict[int, date] | None = None
     idle_groups: list[tuple[Group, Idle]] = []
     digest_sent = any(kind == idle.DIGEST for _, kind in claimed)
-    digest_due = not digest_sent and is_due(runtime.settings().clearance_schedule, at, tz)
+    digest_due = not digest_sent and is_due(runtime.clearance_rules().weekly, at, tz)
     for group in await store.managed_groups():
         try:
             setting = settings.get(group.id)

@@ -6,11 +6,11 @@ from nonebot.params import CommandArg
 
 from adapters.events import parse_args
 from core.commands import command
+from core.durations import format_duration
 from plugins.content import reload, store, texts
 from plugins.content.categories import CATEGORIES
 from plugins.content.parse import parse_change
 from plugins.content.policy import ContentPolicy
-from plugins.measures.parse import format_duration
 from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY
 

@@ -5,8 +5,8 @@ Nothing here ever quotes a message: notices name the category, the article and t
 
 from collections.abc import Sequence
 
+from core.durations import format_duration
 from plugins.content.categories import Category
-from plugins.measures.parse import format_duration
 
 KIND_NAMES = {"illegal": "違法信息", "harmful": "不良信息"}
 STATUS_NAMES = {

@@ -1,6 +1,6 @@
 """Every sentence the measures say (Traditional; `core.send` converts to the deployment's script)."""
 
-from plugins.measures.parse import format_duration
+from core.durations import format_duration
 
 USAGE_WARN = "用法：/警告 @成員 [原因]"
 USAGE_MUTE = "用法：/禁言 @成員 <時長> [原因]；時長如 10m、2h、3d，不足30天"

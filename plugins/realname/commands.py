@@ -120,7 +120,7 @@ async def _settings(bot: Bot, event: Event, matcher: Matcher, arg: Message = Com
         rules.cap_override is not None,
         rules.auto_approve,
         rules.remove_after_deadline,
-        runtime.settings().qungui_card_deadline_hours,
+        runtime.realname_rules().card_deadline_hours,
     )
     await reply(bot, event, f"{texts.SETTINGS_SAVED}\n{shown}" if words else shown)
     await matcher.finish()

@@ -145,7 +145,7 @@ async def ask_for_card(
 ) -> None:
     """Open the member's deadline (in the database first), then @mention them with it."""
     joined_at = store.now()
-    due = deadline_for(joined_at, runtime.settings().qungui_card_deadline_hours)
+    due = deadline_for(joined_at, runtime.realname_rules().card_deadline_hours)
     await store.open_deadline(
         platform=platform.name,
         bot_id=platform.self_id,

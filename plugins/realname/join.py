@@ -16,15 +16,12 @@ bound there to another account. The answer is all the bot can go by, so what doe
 refused (the applicant is told why, and to ask the group's admins), not left waiting: only a unit
 with no roster at all is left to the admins. The reasons a refusal gives name no roster data.
 
-Default member caps (QQ's own tiers are 200, 500, 1000, 2000 and 3000): a work group should stay
-within what its admins can check by name (Art. 4), so internal groups start smaller than groups
-with members of the public. Grades come from the registry: 一級 (key, large or active), 二級,
-三級 (routine, small); an empty grade (not graded yet) takes the 二級 cap.
-
-| type | 一級 | 二級 | 三級 |
-|---|---|---|---|
-| 內部 | 1000 | 500 | 200 |
-| 群眾 | 2000 | 1000 | 500 |
+Default member caps come from the rulebook (`duty.realname.member_caps`), by group type and grade:
+a work group should stay within what its admins can check by name, so the default rulebook starts
+internal groups smaller than groups with members of the public (1000/500/200 against
+2000/1000/500; QQ's own tiers are 200, 500, 1000, 2000 and 3000). Grades come from the registry:
+一級 (key, large or active), 二級, 三級 (routine, small); an empty grade (not graded yet) takes
+the 二級 cap.
 """
 
 import re
@@ -32,6 +29,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import Literal
 
+from core.rulebook import MemberCaps
 from core.script import to_simplified
 from plugins.realname import texts
 from plugins.realname.normal import MatchKey, fold, match_key
@@ -53,14 +51,6 @@ JoinWhy = Literal[
     "name_other_account",
 ]
 
-MEMBER_CAPS: Mapping[tuple[GroupType, int], int] = {
-    ("內部", 1): 1000,
-    ("內部", 2): 500,
-    ("內部", 3): 200,
-    ("群眾", 1): 2000,
-    ("群眾", 2): 1000,
-    ("群眾", 3): 500,
-}
 _GROUP_TYPES: dict[str, GroupType] = {"内部": "內部", "群众": "群眾"}
 _GRADES = {"1": 1, "一": 1, "2": 2, "二": 2, "3": 3, "三": 3}
 _GRADE = re.compile(r"([123一二三])级?")
@@ -233,8 +223,8 @@ def _named_person(
     return names[max(found, key=len)][0] if found else None
 
 
-def member_cap_default(group_type: str, grade: str) -> int:
-    """The starting member cap for a new group (table in the module docstring).
+def member_cap_default(group_type: str, grade: str, caps: MemberCaps) -> int:
+    """The starting member cap for a new group, from the rulebook's table (`caps`).
 
     Raises ValueError for an unknown group type or grade.
     """
@@ -244,4 +234,4 @@ def member_cap_default(group_type: str, grade: str) -> int:
     if kind is None or (folded and match is None):
         raise ValueError(f"unknown group type {group_type!r} or grade {grade!r}")
     level = _GRADES[match.group(1)] if match else 2
-    return MEMBER_CAPS[kind, level]
+    return (caps.internal if kind == "內部" else caps.public)[level - 1]

@@ -75,7 +75,7 @@ async def member_cap(group: Group, override: int | None, members: int) -> int:
     if override is not None:
         return override
     grade = grade_of(group.type, members, await activity.messages_7d(group))
-    return member_cap_default(group.type.value, grade)
+    return member_cap_default(group.type.value, grade, runtime.realname_rules().member_caps)
 
 
 async def size_and_cap(platform: Platform, group: Group, rules: GroupRules) -> tuple[int, int]:

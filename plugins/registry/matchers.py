@@ -202,7 +202,7 @@ rules_cmd = command("群規", "rules")
 @rules_cmd.handle()
 async def _rules(bot: Bot, event: Event, matcher: Matcher) -> None:
     sender = await allowed(matcher, bot, event, EVERYONE)
-    lines = [texts.RULES_HEADER.format(title=runtime.org().policy.title), *texts.RULES_ALWAYS]
+    lines = [texts.RULES_HEADER.format(title=runtime.rulebook().title), *texts.RULES_ALWAYS]
     group = None
     if sender.group_id is not None:
         group = await store.find_group(sender.platform, sender.group_id)

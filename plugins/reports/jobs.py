@@ -24,7 +24,6 @@ from plugins.reports.scorecard import DIGEST_KIND, TRIAL_KIND
 
 JOB_ID = "reports.weekly"
 CHECK_MINUTES = 10
-DIGEST_ARTICLE, TRIAL_ARTICLE = 15, 16
 
 
 async def tick(now: datetime | None = None) -> None:
@@ -58,7 +57,12 @@ async def _send_digest(monday: date, now: datetime) -> bool:
         return False
     week = week_key(monday)
     detail = {"week": week, "delivered": delivered}
-    await store.mark(DIGEST_KIND, DIGEST_ARTICLE, texts.DIGEST_MARK.format(week=week), detail)
+    await store.mark(
+        DIGEST_KIND,
+        runtime.rulebook().article_of("reports"),
+        texts.DIGEST_MARK.format(week=week),
+        detail,
+    )
     return True
 
 
@@ -66,8 +70,10 @@ async def trial_reminder(now: datetime | None = None) -> bool:
     """Remind the department that the trial period ends, once a week; whether it was sent now."""
     now = now or store.now()
     tz = store.street_tz()
-    policy = runtime.org().policy
-    end = policy.trial_end
+    book = runtime.rulebook()
+    if not book.binds("trial"):
+        return False
+    end = book.trial_end
     week = week_key(now.astimezone(tz).date())
     sent = week in await store.marked_weeks(TRIAL_KIND, trial_end=end.isoformat())
     if not trial_reminder_due(now, tz, end, sent):
@@ -75,7 +81,7 @@ async def trial_reminder(now: datetime | None = None) -> bool:
     if accounts.any_platform() is None:
         return False
     left = days_left(now.astimezone(tz).date(), end)
-    message = texts.trial_reminder(policy.title, policy.start, policy.trial_years, end, left)
+    message = texts.trial_reminder(book.title, book.in_force, book.trial_years, end, left)
     return await lease.once(  # of several processes one sends it; a send that failed is freed
         f"reports.trial:{week}:{end.isoformat()}",
         lambda: _send_trial(message, week, end),
@@ -88,5 +94,10 @@ async def _send_trial(message: str, week: str, end: date) -> bool:
     if not delivered:
         return False
     detail = {"week": week, "trial_end": end.isoformat(), "delivered": delivered}
-    await store.mark(TRIAL_KIND, TRIAL_ARTICLE, texts.TRIAL_MARK.format(week=week), detail)
+    await store.mark(
+        TRIAL_KIND,
+        runtime.rulebook().article_of("trial"),
+        texts.TRIAL_MARK.format(week=week),
+        detail,
+    )
     return True

@@ -3,6 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
+from core import runtime
 from core.settings import Settings
 from core.weekly import WeeklyTime
 
@@ -12,12 +13,25 @@ def test_schedules_are_read_and_grades_named_in_either_script() -> None:
         qungui_clearance_schedule="週三 08:30",
         qungui_clearance_schedule_by_grade={"一级": "fri 17:00", "三級": "星期日 9:00"},
     )
-    assert settings.clearance_schedule == WeeklyTime(2, 8, 30)
     assert settings.clearance_schedule_by_grade == {
         "一級": WeeklyTime(4, 17, 0),
         "三級": WeeklyTime(6, 9, 0),
     }
-    assert Settings().clearance_schedule == WeeklyTime(0, 9, 0)
+
+
+def test_a_schedule_set_overrides_the_rulebooks_and_only_then(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    current = runtime.current()
+    assert runtime.clearance_rules().weekly == WeeklyTime(0, 9, 0)  # the default rulebook's
+    assert runtime.clearance_rules().silent_days == 90
+    own = current.settings.model_copy(
+        update={"qungui_clearance_schedule": "週三 08:30", "qungui_clearance_silent_days": 30}
+    )
+    monkeypatch.setattr(runtime, "_current", runtime.Runtime(own, current.org, current.rulebook))
+    assert runtime.clearance_rules().weekly == WeeklyTime(2, 8, 30)
+    assert runtime.clearance_rules().silent_days == 30
+    assert runtime.clearance_rules().dormant_days == 60
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,11 @@
 """The organisation file: the example loads, and a bad file names the key and the fault."""
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from adapters import onebot_events, telegram_events
-from core.org import Account, Org, OrgFileError, Policy, load_org, parse_org
+from core.org import Account, Org, OrgFileError, load_org, parse_org
 
 QQ = onebot_events.NAME  # the platform of a bare number
 
@@ -19,9 +18,6 @@ name = "測試街道"
 
 [department]
 staff = [10001]
-
-[policy]
-start = 2025-01-01
 
 [escalation]
 street_leaders = [30001]
@@ -57,14 +53,11 @@ def test_the_example_file_loads() -> None:
     ]
     assert org.escalation.street_leaders == ((Account(QQ, 30001),),)
     assert org.escalation.report_group is None
-    assert org.policy.trial_end == dt.date(2027, 1, 1)
 
 
 def test_a_small_file_takes_the_defaults() -> None:
     org = parse_org(GOOD)
     assert org.department.name == "黨群工作部"
-    assert org.policy.title == "工作互聯網群組管理辦法（試行）"
-    assert org.policy.trial_years == 2
     assert org.escalation.outside_bodies == ("公安分局", "區委網信辦")
 
 
@@ -81,13 +74,12 @@ def test_a_small_file_takes_the_defaults() -> None:
             id="no-street-leader",
         ),
         pytest.param('name = "測試街道"', 'name = ""', "street.name", "", id="empty-street"),
-        pytest.param("start = 2025-01-01", 'start = "soon"', "policy.start", "", id="bad-date"),
         pytest.param(
-            "start = 2025-01-01",
-            "start = 2025-01-01\ntrial_years = 0",
-            "policy.trial_years",
-            "",
-            id="trial-years",
+            "[escalation]",
+            "[policy]\nstart = 2025-01-01\n\n[escalation]",
+            "policy",
+            "群規檔",
+            id="policy-moved-to-the-rulebook",
         ),
         pytest.param(
             "staff = [10001]", 'staff = ["老王"]', "department.staff[0]", "", id="account"
@@ -184,19 +176,6 @@ def test_the_org_is_frozen() -> None:
     with pytest.raises(ValueError, match="frozen"):
         org.street = org.street
     assert isinstance(org, Org)
-
-
-@pytest.mark.parametrize(
-    ("start", "years", "end"),
-    [
-        (dt.date(2025, 1, 1), 2, dt.date(2027, 1, 1)),
-        (dt.date(2025, 6, 30), 1, dt.date(2026, 6, 30)),
-        (dt.date(2024, 2, 29), 1, dt.date(2025, 2, 28)),  # no 29 February next year
-        (dt.date(2024, 2, 29), 4, dt.date(2028, 2, 29)),
-    ],
-)
-def test_trial_end(start: dt.date, years: int, end: dt.date) -> None:
-    assert Policy(start=start, trial_years=years).trial_end == end
 
 
 # --- accounts by platform -------------------------------------------------------------------

@@ -114,7 +114,7 @@ async def test_a_grade_schedule_applies_to_groups_without_their_own(
     graded = current.settings.model_copy(
         update={"qungui_clearance_schedule_by_grade": {"三級": "週五 17:00"}}
     )
-    monkeypatch.setattr(runtime, "_current", runtime.Runtime(graded, current.org))
+    monkeypatch.setattr(runtime, "_current", runtime.Runtime(graded, current.org, current.rulebook))
     await filed_group()  # internal, 30 members, quiet: 三級
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)

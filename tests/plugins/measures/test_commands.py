@@ -4,9 +4,10 @@ from nonebot.adapters.onebot.v11 import Message, MessageSegment
 from nonebot.adapters.onebot.v11.exception import ActionFailed
 from nonebug import App
 
+from core.durations import format_duration
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import texts
-from plugins.measures.parse import format_duration, parse_duration
+from plugins.measures.parse import parse_duration
 from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import (

@@ -1,8 +1,8 @@
 import pytest
 
+from core.rulebook import DEFAULT_FILE, load_rulebook
 from plugins.realname import texts
 from plugins.realname.join import (
-    MEMBER_CAPS,
     JoinDecision,
     answer_text,
     decide_join,
@@ -12,6 +12,8 @@ from plugins.realname.roster import RosterEntry
 from plugins.realname.roster_index import RosterIndex
 
 from .people import LI, WANG, ZHANG, ZHAO
+
+CAPS = load_rulebook(DEFAULT_FILE).duty.realname.member_caps  # type: ignore[union-attr]
 
 UNIT = "XX社區"
 
@@ -141,18 +143,18 @@ def test_answer_text_takes_the_words_after_the_last_answer_label():
     ],
 )
 def test_member_cap_default(group_type, grade, cap):
-    assert member_cap_default(group_type, grade) == cap
+    assert member_cap_default(group_type, grade, CAPS) == cap
 
 
 def test_member_cap_default_accepts_simplified_type():
-    assert member_cap_default("群众", "一级") == 2000
+    assert member_cap_default("群众", "一级", CAPS) == 2000
 
 
 @pytest.mark.parametrize(("group_type", "grade"), [("內部", "四級"), ("外部", "一級")])
 def test_member_cap_default_refuses_unknown_values(group_type, grade):
     with pytest.raises(ValueError, match="unknown"):
-        member_cap_default(group_type, grade)
+        member_cap_default(group_type, grade, CAPS)
 
 
 def test_member_caps_are_qq_tiers():
-    assert set(MEMBER_CAPS.values()) <= {200, 500, 1000, 2000, 3000}
+    assert {*CAPS.internal, *CAPS.public} <= {200, 500, 1000, 2000, 3000}

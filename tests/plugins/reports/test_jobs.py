@@ -10,7 +10,6 @@ from nonebug.mixin.call_api import ApiContext
 from openpyxl import load_workbook
 
 from core import runtime
-from core.org import Policy
 from models.measures import MeasureRecord
 from plugins.reports import jobs, texts
 from plugins.reports.scorecard import DIGEST_KIND, TRIAL_KIND
@@ -121,8 +120,9 @@ async def test_thirty_days_before_the_trial_ends_then_weekly(app: App) -> None:
 
 
 async def test_changed_dates_stop_the_reminder(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    later = runtime.org().model_copy(update={"policy": Policy(start=date(2026, 1, 1))})
-    monkeypatch.setattr(runtime, "_current", runtime.Runtime(runtime.settings(), later))
+    later = runtime.rulebook().model_copy(update={"in_force": date(2026, 1, 1)})
+    now = runtime.current()
+    monkeypatch.setattr(runtime, "_current", runtime.Runtime(now.settings, now.org, later))
     async with app.test_api() as ctx:
         make_bot(ctx)
         assert not await jobs.trial_reminder(datetime(2026, 12, 9, 2, tzinfo=UTC))
