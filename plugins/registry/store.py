@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
+from core import runtime
 from core.org import Org
 from models.registry import DutySwitch, Group, GroupStatus, GroupType, RegisteredAdmin, Unit
 from plugins.registry.duties import DUTIES
@@ -110,8 +111,8 @@ async def mark_finished(group: Group, reason: str) -> None:
 
 
 async def enabled_duties(platform: str, group_id: int) -> frozenset[str]:
-    """The duties on in a filed group (all of them unless switched off); none in an unfiled one,
-    or one whose filing was revoked."""
+    """The duties on in a filed group (all the rulebook binds, unless switched off); none in an
+    unfiled one, or one whose filing was revoked."""
     key = (platform, group_id)
     known = _enabled.get(key)
     if known is None:
@@ -119,7 +120,10 @@ async def enabled_duties(platform: str, group_id: int) -> frozenset[str]:
         group = await Group.get_or_none(platform=platform, group_id=group_id)
         if group is not None and group.status != GroupStatus.REVOKED:
             switched = {s.duty: s.enabled for s in await DutySwitch.filter(group=group)}
-            known = frozenset(d.key for d in DUTIES if switched.get(d.key, True))
+            book = runtime.rulebook()  # a duty the rulebook leaves out is never on
+            known = frozenset(
+                d.key for d in DUTIES if switched.get(d.key, True) and book.binds(d.key)
+            )
         _enabled[key] = known
     return known
 

@@ -195,6 +195,10 @@ def rules_limits(platform_label: str, limits: Sequence[str]) -> list[str]:
     return [f"　（{platform_label}）{line}" for line in limits]
 
 
+def unbound(name: str) -> str:
+    return f"本街道的群規未規定「{name}」職責，此功能不適用。"
+
+
 RULES_NOT_FILED = "本群尚未備案，機器人暫不執行各項職責。"
 
 
