@@ -1,9 +1,11 @@
-"""Who hears of a measure, by Art. 8 and 10: a pure reading of the organisation file."""
+"""Who hears of a measure: the rulebook's chain for its article, read against the organisation
+file (pure functions)."""
 
 from collections.abc import Iterable
 from enum import StrEnum
 
 from core.org import Account, Org, accounts_of
+from core.rulebook import Chain, Rulebook
 
 
 class Level(StrEnum):
@@ -34,3 +36,22 @@ def recipients(
             case Level.DEPARTMENT:
                 people += [*accounts_of(org.department.staff), *superusers]
     return list(dict.fromkeys(people))
+
+
+_LEVEL_OF: dict[Chain, Level] = {
+    "unit_leaders": Level.UNIT,
+    "street_leaders": Level.STREET,
+    "party_committee": Level.COMMITTEE,
+    "cyberspace_contacts": Level.CYBERSPACE,
+    "department": Level.DEPARTMENT,
+}
+
+
+def levels_of(book: Rulebook, article: int) -> tuple[Level, ...]:
+    """Who the rulebook says hears of a measure under `article`, in its order."""
+    return tuple(_LEVEL_OF[chain] for chain in book.tell_of(article) if chain in _LEVEL_OF)
+
+
+def reports_outside(book: Rulebook, article: int) -> bool:
+    """Whether a measure under `article` needs an incident report for the outside bodies."""
+    return "outside_bodies" in book.tell_of(article)
