@@ -17,6 +17,8 @@ from adapters.onebot_queue import Adapter as OneBotAdapter
 from core import runtime
 from core.logs import carries_text, log_from
 from core.org import OrgFileError, load_org
+from core.rulebook import RulebookError, load_rulebook
+from core.rulebook_check import SHIPPED_LEXICONS, mute_limits, problems
 from core.settings import Settings, SettingsError
 from core.startup import (
     level_problem,
@@ -27,6 +29,7 @@ from core.startup import (
     token_refused,
 )
 from models.db import close_db, open_db
+from models.rulebooks import keep_edition
 
 HERE = Path(__file__).parent
 EXAMPLE_ORG = HERE / "org.example.toml"
@@ -76,10 +79,15 @@ def main() -> None:
         org_file = EXAMPLE_ORG
     try:
         org = load_org(org_file)
-    except OrgFileError as exc:
+        rulebook = load_rulebook(settings.qungui_rulebook_file)
+    except (OrgFileError, RulebookError) as exc:
         logger.error(str(exc))
         sys.exit(2)
-    runtime.install(settings, org)
+    if found := problems(rulebook, (SHIPPED_LEXICONS, settings.lexicon_dir), mute_limits()):
+        logger.error(f"群規檔 {settings.qungui_rulebook_file} 有誤：{found[0]}")
+        sys.exit(2)
+    runtime.install(settings, org, rulebook)
+    logger.info(f"群規：《{rulebook.title}》（{settings.qungui_rulebook_file}）")
     settings.qungui_data_dir.mkdir(parents=True, exist_ok=True)
 
     driver = nonebot.get_driver()
@@ -92,6 +100,7 @@ def main() -> None:
     @driver.on_startup
     async def _open_database() -> None:
         await open_db(settings.db_url)
+        await keep_edition(rulebook.digest, rulebook.title, rulebook.source)
 
     # Shutdown hooks run in reverse: registered first, the database closes after every plugin's.
     driver.on_shutdown(close_db)

@@ -4,7 +4,8 @@
 `python manage.py report export FILE [--days N]`,
 `python manage.py backup FILE` (SQLite: a consistent copy while the bot runs; PostgreSQL: pg_dump),
 `python manage.py restore FILE [--yes]` (only a backup whose records' chain verifies goes in:
-see plugins/measures/restore.py).
+see plugins/measures/restore.py),
+`python manage.py rulebook check FILE` (what the bot would do under that rulebook, or its fault).
 """
 
 import argparse
@@ -167,6 +168,29 @@ async def _restore(db_url: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def _rulebook_check(args: argparse.Namespace) -> int:
+    """0: the rulebook can be used (what the bot would do under it printed), 1: it cannot."""
+    from core.rulebook import RulebookError, load_rulebook
+    from core.rulebook_check import SHIPPED_LEXICONS, describe, mute_limits, problems
+    from core.settings import load_settings
+
+    try:
+        book = load_rulebook(Path(args.file))
+    except RulebookError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    found = problems(book, (SHIPPED_LEXICONS, load_settings().lexicon_dir), mute_limits())
+    print("\n".join(describe(book)))
+    for problem in found:
+        print(f"群規檔 {args.file} 有誤：{problem}", file=sys.stderr)
+    if found:
+        return 1
+    print(
+        f"群規檔 {args.file} 可用：在 .env 設定 QUNGUI_RULEBOOK_FILE={args.file}，重啟機器人後生效。"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="manage.py", description="qungui management")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -201,8 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     restore.add_argument("file", help="a file `manage.py backup` wrote")
     restore.add_argument("--yes", action="store_true", help="do not ask before overwriting")
+    rulebook = commands.add_parser("rulebook", help="the street's rulebook (TOML)")
+    check = rulebook.add_subparsers(dest="rulebook_command", required=True).add_parser(
+        "check", help="validate a rulebook and print what the bot would do under it"
+    )
+    check.add_argument("file", help="a rulebook file, e.g. a copy of rulebooks/default.toml")
     args = parser.parse_args(argv)
     db_url = _settings_db_url()
+    if args.command == "rulebook":
+        return _rulebook_check(args)
     if args.command == "migrate":
         return asyncio.run(_migrate(db_url))
     if args.command == "roster":

@@ -50,6 +50,7 @@ class Reader(Protocol):
     """What each platform's reader module offers (the functions below, for its own events)."""
 
     NAME: str
+    LABEL: str
 
     def reads(self, event: Event) -> bool: ...
     def reads_message(self, message: Message) -> bool: ...

@@ -34,6 +34,7 @@ from adapters.views import (
 )
 
 NAME = "qq"  # the platform's name in every record (OneBot v11 as NapCat speaks it: QQ)
+LABEL = "QQ"  # as people read it
 
 
 def reads(event: Event) -> bool:

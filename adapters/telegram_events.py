@@ -43,6 +43,7 @@ from adapters.views import (
 )
 
 NAME = "telegram"  # the platform's name in every record
+LABEL = "Telegram"  # as people read it
 GROUP_CHATS = ("group", "supergroup")
 IN_CHAT = {"creator": "owner", "administrator": "admin", "member": "member"}
 

@@ -166,6 +166,7 @@ class Rulebook(_Strict):
     ladder: dict[str, Ladder] = {}
     duty: DutyRules = DutyRules()
     digest: str = ""  # of the file's bytes, set by `parse_rulebook`
+    source: str = Field(default="", repr=False)  # the file's text, likewise
 
     @model_validator(mode="after")
     def _consistent(self) -> "Rulebook":
@@ -269,7 +270,8 @@ def parse_rulebook(raw: bytes, source: str = "rulebook.toml") -> Rulebook:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise RulebookError(f"群規檔 {source} 不是有效的 TOML：{exc}") from exc
     try:
-        book = Rulebook.model_validate({**data, "digest": hashlib.sha256(raw).hexdigest()})
+        read = {"digest": hashlib.sha256(raw).hexdigest(), "source": raw.decode("utf-8-sig")}
+        book = Rulebook.model_validate({**data, **read})
     except ValidationError as exc:
         first = exc.errors()[0]
         message = _MESSAGES.get(first["type"]) or str(first["msg"]).removeprefix("Value error, ")

@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "models.broadcast",
     "models.members",
     "models.ids",
+    "models.rulebooks",
 ]
 
 

@@ -53,6 +53,10 @@ class MeasureRecord(Model):
     # facts of the measure, so outside the chain; they say who recovers or retries it.
     node = fields.CharField(max_length=32, default="", db_default="")
     bot_id = fields.CharField(max_length=32, default="", db_default="")
+    # The digest of the rulebook in force when the record was made (its edition, with the title
+    # and text, in rulebook_edition): `article` is numbered as that rulebook numbers it. Inside
+    # the chain; empty for the records from before rulebooks (migration 0014).
+    rulebook = fields.CharField(max_length=64, default="", db_default="")
 
     class Meta:
         table = "measure_record"

@@ -11,7 +11,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core import node
+from core import node, runtime
 from models.measures import (
     BlacklistRequest,
     MeasureRecord,
@@ -47,7 +47,10 @@ FACT_FIELDS = (
 
 
 def facts_of(record: MeasureRecord) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in FACT_FIELDS}
+    """The sealed facts; the rulebook's digest only where there is one, so the records from
+    before rulebooks keep their seals."""
+    facts = {name: getattr(record, name) for name in FACT_FIELDS}
+    return {**facts, "rulebook": record.rulebook} if record.rulebook else facts
 
 
 async def open_record(measure: Measure, bot_id: str = "") -> MeasureRecord:
@@ -76,6 +79,7 @@ async def open_record(measure: Measure, bot_id: str = "") -> MeasureRecord:
             scheme=KEYED,
             node=node.name(),
             bot_id=bot_id,
+            rulebook=runtime.rulebook().digest,
         )
         record.digest = fact_digest(record.prev_digest, facts_of(record), key)
         record.outcome_digest = pending_seal(record.digest, key)

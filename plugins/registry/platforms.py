@@ -1,8 +1,8 @@
 """Platforms as people read and type them: one mapping of names shown, and typed group numbers.
 
 A platform's name in records comes from its reader (adapters.onebot_events.NAME,
-adapters.telegram_events.NAME); what people see is its label here ("QQ", "Telegram"), the only
-place that maps one to the other. A group number typed in a command may carry its platform
+adapters.telegram_events.NAME), and what people see from the same reader's LABEL ("QQ",
+"Telegram"); `label` is the one way to go from one to the other. A group number typed in a command may carry its platform
 (`qq:700100`, `tg:-1001234567890`): Telegram's group ids are negative and QQ's positive, so a
 bare number is normally enough, and one that two platforms share is refused as ambiguous.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from adapters import onebot_events, telegram_events
 
-LABELS: dict[str, str] = {onebot_events.NAME: "QQ", telegram_events.NAME: "Telegram"}
+LABELS: dict[str, str] = {r.NAME: r.LABEL for r in (onebot_events, telegram_events)}
 # Where a group's owner sets admins in the platform's client (what the bot asks them to do).
 ADMIN_SETTINGS: dict[str, str] = {
     onebot_events.NAME: "群聊設置 → 群管理 → 設置管理員",
