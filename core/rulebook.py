@@ -18,7 +18,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from core.durations import seconds_of
 from core.duties import DUTY_KEYS, DUTY_KINDS
@@ -104,12 +111,13 @@ class Article(_Strict):
     duties: tuple[str, ...] = ()
     tell: tuple[Chain, ...] = ()  # who hears of a measure taken under this article
 
-    @model_validator(mode="after")
-    def _known_duties(self) -> "Article":
-        for duty in self.duties:
+    @field_validator("duties")
+    @classmethod
+    def _known_duties(cls, duties: tuple[str, ...]) -> tuple[str, ...]:
+        for duty in duties:
             if duty not in DUTY_KEYS:
                 raise ValueError(f"未知職責「{duty}」（可用：{'、'.join(DUTY_KEYS)}）")
-        return self
+        return duties
 
 
 class MemberCaps(_Strict):
@@ -171,8 +179,9 @@ class Rulebook(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> "Rulebook":
         numbers = [a.number for a in self.article]
-        if len(set(numbers)) != len(numbers):
-            raise ValueError(f"條號重複：{sorted(n for n in set(numbers) if numbers.count(n) > 1)}")
+        twice = sorted(n for n in set(numbers) if numbers.count(n) > 1)
+        if twice:
+            raise ValueError(f"article[{twice[0]}]：條號重複")
         known = set(numbers)
         bound = {d for a in self.article for d in a.duties}
         for name in ("realname", "clearance"):
@@ -183,12 +192,14 @@ class Rulebook(_Strict):
                 raise ValueError(f"ladder.{name}.article：沒有第 {ladder.article} 條")
         keys = [c.key for c in self.category]
         if len(set(keys)) != len(keys):
-            raise ValueError("category：類別 key 重複")
+            raise ValueError(
+                f"category[{sorted(k for k in keys if keys.count(k) > 1)[0]}]：類別 key 重複"
+            )
         for c in self.category:
             if c.article not in known:
-                raise ValueError(f"category.{c.key}.article：沒有第 {c.article} 條")
+                raise ValueError(f"category[{c.key}].article：沒有第 {c.article} 條")
             if c.ladder not in self.ladder:
-                raise ValueError(f"category.{c.key}.ladder：沒有名為「{c.ladder}」的階梯")
+                raise ValueError(f"category[{c.key}].ladder：沒有名為「{c.ladder}」的階梯")
         for kind in DUTY_KINDS:
             if kind.required and kind.key not in bound:
                 raise ValueError(f"article：沒有條文約束必需的職責「{kind.name}」（{kind.key}）")
@@ -275,8 +286,9 @@ def parse_rulebook(raw: bytes, source: str = "rulebook.toml") -> Rulebook:
     except ValidationError as exc:
         first = exc.errors()[0]
         message = _MESSAGES.get(first["type"]) or str(first["msg"]).removeprefix("Value error, ")
-        where = _key_path(first["loc"], data)
-        raise RulebookError(f"群規檔 {source} 有誤：{where}：{message}") from exc
+        # A check across keys names its own key first (`category[rumor].ladder：…`).
+        where = f"{_key_path(first['loc'], data)}：" if first["loc"] else ""
+        raise RulebookError(f"群規檔 {source} 有誤：{where}{message}") from exc
     return book
 
 
