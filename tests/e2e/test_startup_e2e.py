@@ -196,3 +196,61 @@ def test_a_test_may_allow_an_open_token_and_the_log_says_so(tmp_path: Path) -> N
     assert len(warned) == 1
     assert "[WARNING]" in warned[0]
     assert "只可用於測試" in warned[0]
+
+
+RULEBOOK = ROOT / "rulebooks" / "default.toml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        pytest.param(
+            'duties = ["handover"]', 'duties = ["handoff"]', "article[5].duties", id="unknown-duty"
+        ),
+        pytest.param(
+            'duties = ["realname", "clearance", "privacy"]',
+            'duties = ["privacy"]',
+            "duty.clearance",
+            id="duty-bound-to-no-article",
+        ),
+        pytest.param(
+            '"illegal/rumor.txt"',
+            '"illegal/rumour.txt"',
+            "category[rumor].lexicon",
+            id="no-lexicon",
+        ),
+        pytest.param(
+            '"禁言 1天", "移出"',
+            '"禁言 30天", "移出"',
+            "ladder.harmful.steps[2]",
+            id="mute-too-long",
+        ),
+    ],
+)
+def test_a_bad_rulebook_stops_the_bot_naming_the_key(
+    tmp_path: Path, old: str, new: str, key: str
+) -> None:
+    text = RULEBOOK.read_text("utf-8")
+    assert old in text
+    bad = tmp_path / "rulebook.toml"
+    bad.write_text(text.replace(old, new, 1), "utf-8")
+    done = _run_bot(BotProcess(tmp_path, QUNGUI_RULEBOOK_FILE=str(bad)))
+    assert done.returncode == 2
+    errors = [line for line in (done.stdout + done.stderr).splitlines() if "群規檔" in line]
+    assert len(errors) == 1
+    assert f"{bad} 有誤：{key}：" in errors[0]
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_rulebook_check_prints_what_the_bot_would_do_or_the_fault(tmp_path: Path) -> None:
+    process = BotProcess(tmp_path)
+    good = process.manage("rulebook", "check", str(RULEBOOK))
+    assert good.returncode == 0, good.stderr
+    assert "第十一條：保密：撤回帶涉密或內部標識的訊息與檔案" in good.stdout
+    assert "可用" in good.stdout.splitlines()[-1]
+    bad = tmp_path / "rulebook.toml"
+    bad.write_text(RULEBOOK.read_text("utf-8").replace("number = 16", "number = 15"), "utf-8")
+    refused = process.manage("rulebook", "check", str(bad))
+    assert refused.returncode == 1
+    assert refused.stderr.strip().endswith(f"群規檔 {bad} 有誤：article[15]：條號重複")
+    assert "第十一條" not in refused.stdout  # nothing of what it would do, since it would not
