@@ -7,14 +7,17 @@ from nonebot.plugin import PluginMetadata
 
 require("nonebot_plugin_apscheduler")
 
+from core import runtime  # noqa: E402
+from core.cite import cite  # noqa: E402
 from core.schedule import every  # noqa: E402
 from plugins.broadcast import commands, service  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
     name="broadcast",
-    description="群發通知：黨群工作部依單位、類型、等級選擇群組，預覽收件群組後確認，經各群自己的帳號依平台速度發出，逐群記錄（第六條、第十三條）",
+    description="群發通知：黨群工作部依單位、類型、等級選擇群組，預覽收件群組後確認，"
+    f"經各群自己的帳號依平台速度發出，逐群記錄（{cite('broadcast')}）",
     usage="/群發 <單位|內部|群眾|一級|二級|三級|全部…> <內容>；/確認群發 <編號>",
-    extra={"articles": (6, 13)},
+    extra={"duties": ("broadcast",), "articles": runtime.rulebook().articles_of("broadcast")},
 )
 
 JOB_ID = "broadcast.resume"

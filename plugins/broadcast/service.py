@@ -46,7 +46,7 @@ from plugins.scanner.service import current_scanner
 
 VALID_FOR = timedelta(minutes=30)
 GIVE_UP_AFTER = timedelta(hours=24)
-ARTICLE = 6
+DUTY = "broadcast"  # its records are filed under the article binding it (Art. 6)
 CONFIRM_KIND = "broadcast"
 NOTICE_KIND = "notice"
 
@@ -173,7 +173,7 @@ async def _record_confirmation(broadcast: Broadcast) -> None:
     record = await records.open_record(
         Measure(
             kind=CONFIRM_KIND,
-            article=ARTICLE,
+            article=runtime.rulebook().article_of(DUTY),
             action=None,
             actor=broadcast.confirmed_by,
             reason=f"群發 #{broadcast.id}：{' '.join(shown)}，{len(groups)}個群組",
@@ -267,7 +267,7 @@ async def _one(
 ) -> None:
     measure = Measure(
         kind=NOTICE_KIND,
-        article=ARTICLE,
+        article=runtime.rulebook().article_of(DUTY),
         action=None,
         group_id=target.group_id,
         unit=target.unit,
@@ -304,8 +304,9 @@ async def _quietly(step: Awaitable[None]) -> None:
 
 
 async def resume() -> list[int]:
-    """Go on with every confirmed broadcast that still has groups waiting; their numbers."""
-    if accounts.any_platform() is None:
+    """Go on with every confirmed broadcast that still has groups waiting; their numbers. None
+    where the rulebook does not bind the duty."""
+    if not runtime.rulebook().binds(DUTY) or accounts.any_platform() is None:
         return []
     found = await store.sending()
     for broadcast in found:

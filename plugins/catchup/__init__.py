@@ -23,7 +23,10 @@ __plugin_meta__ = PluginMetadata(
     name="catchup",
     description="重新連線後補做：離線期間的訊息與入群申請照常處理，並更新群人數與機器人權限",
     usage="（自動）",
-    extra={"articles": (4, 7, 11)},
+    extra={
+        "duties": ("realname", "content", "confidential"),
+        "articles": runtime.rulebook().articles_of("realname", "content", "confidential"),
+    },
 )
 
 _running: set[asyncio.Task[None]] = set()

@@ -9,15 +9,20 @@ require("nonebot_plugin_apscheduler")
 
 from adapters.events import posted_of  # noqa: E402
 from core import runtime  # noqa: E402
+from core.cite import cite  # noqa: E402
 from core.dispatch import watch  # noqa: E402
 from core.schedule import every  # noqa: E402
 from plugins.clearance import commands, jobs, keep, seen  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
     name="clearance",
-    description="成員清理：每週成員檢查、確認後移出無關人員與調離人員、完結與閒置群組的解散提醒（第四條、第十四條）",
+    description="成員清理：每週成員檢查、確認後移出無關人員與調離人員、完結與閒置群組的解散提醒"
+    f"（{cite('clearance', 'departed', 'dissolution')}）",
     usage="/清理檢查 /清理確認 <批次號> /保留 @成員 <原因> /取消保留 @成員 /清理設定；每週自動檢查",
-    extra={"articles": (4, 14)},
+    extra={
+        "duties": ("clearance", "departed", "dissolution"),
+        "articles": runtime.rulebook().articles_of("clearance", "departed", "dissolution"),
+    },
 )
 
 

@@ -9,6 +9,7 @@ A member is a candidate for one or more reasons, in this order:
   the platform's accounts are not the roster's: bound to no roster person, `identities`).
 - `departed`: the roster lists the account as 調離, or the handover duty recorded them as an
   admin who left the post (a `departed_admin` record made since they last joined the group).
+  Only where the rulebook binds the departed duty (`Facts.departed_duty`).
 - `silent`: not seen speaking for `silent_days` (the bot's own sightings or the platform's
   last_sent_time, whichever is later; the join time when neither is known; never, when nothing is).
 - `blacklisted`: on the street-wide blacklist.
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from adapters.port import Member
+from core.rulebook import Rulebook
 from plugins.realname.card import CardRule, judge_members
 from plugins.realname.checks import accepted
 from plugins.realname.normal import match_key
@@ -53,6 +55,7 @@ class Facts:
     blacklisted: Collection[int] = frozenset()
     seen: Mapping[int, datetime] = field(default_factory=dict)
     departed_admins: Mapping[int, datetime] = field(default_factory=dict)  # handover records
+    departed_duty: bool = True  # the rulebook binds the departed duty: 調離 people are listed
     protected: Collection[int] = frozenset()  # registered admins, the organisation's people
     # Each member's roster account where the platform's accounts are not the roster's (bound by
     # the person's own answer, plugins.registry.identity); None: an account is its own.
@@ -132,7 +135,7 @@ def sweep(facts: Facts) -> Sweep:
     looked_at = [m for m in people if m.user_id not in facts.exempt]
     roster = facts.roster
     departed: set[int] = set()
-    for member in looked_at:
+    for member in looked_at if facts.departed_duty else ():
         entry = roster_entry(facts, member.user_id)
         if (entry is not None and entry.status == "調離") or _recorded_departed(member, facts):
             departed.add(member.user_id)
@@ -171,6 +174,8 @@ def sweep(facts: Facts) -> Sweep:
     return Sweep(len(people), tuple(remove), tuple(kept), exempted, tuple(to_fix))
 
 
-def article_for(reasons: Sequence[str]) -> int:
-    """Art. 14 for people who left their post, Art. 4 for the periodic check otherwise."""
-    return 14 if "departed" in reasons else 4
+def article_for(reasons: Sequence[str], book: Rulebook) -> int:
+    """The departed duty's article for people who left their post (Art. 14 in the default
+    rulebook), the clearance duty's for the periodic check otherwise (Art. 4)."""
+    duty = "departed" if "departed" in reasons and book.binds("departed") else "clearance"
+    return book.article_of(duty)

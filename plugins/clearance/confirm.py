@@ -3,7 +3,8 @@
 The batch's members are checked again against fresh facts (the member list read now, exemptions,
 roster, cards, sightings): someone who left, fixed their card, spoke, or was kept meanwhile is
 skipped. Each removal goes through the measures service (record first, then the platform, paced
-by the port's limiter) with the kind `clearance` and Art. 14 for departed staff, Art. 4 otherwise.
+by the port's limiter) with the kind `clearance`, filed under the departed duty's article for
+departed staff (Art. 14 in the default rulebook), the clearance duty's otherwise (Art. 4).
 """
 
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from adapters.actions import Kick
 from adapters.port import Platform
+from core import runtime
 from models.clearance import ClearanceBatch, ClearanceItem
 from models.measures import RecordStatus
 from models.registry import Group
@@ -39,7 +41,7 @@ def removal(group: Group, batch: ClearanceBatch, who: Candidate, by: int, days: 
     return Measure.in_group(
         group,
         kind=KIND,
-        article=article_for(who.reasons),
+        article=article_for(who.reasons, runtime.rulebook()),
         action=Kick(group.group_id, who.user_id),
         target=who.user_id,
         actor=by,

@@ -67,6 +67,7 @@ async def gather(
         blacklisted=await store.blacklisted_among(group.platform, ids),
         seen=await seen.in_group(group.platform, group.group_id),
         departed_admins=await store.departed_admins(group.platform, group.group_id),
+        departed_duty=runtime.rulebook().binds("departed"),
         protected={*await registry.admin_ids(group), *runtime.organisation_people(group.platform)},
         card_memo=common.card_memo,
         identities=await roster_accounts(group.platform, platform.can, ids),

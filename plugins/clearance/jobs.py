@@ -27,6 +27,7 @@ from plugins.registry import store as registry
 from plugins.registry.grade import grade_of
 
 JOB_ID = "clearance.due"
+DISSOLUTION = "dissolution"  # the duty of the reminders to dissolve finished and dormant groups
 SEEN_JOB_ID = "clearance.seen"
 
 
@@ -54,7 +55,8 @@ def run_key(group: Group, week: str) -> str:
 
 
 async def run_due(at: datetime | None = None) -> None:
-    """One look: every due weekly check and dissolve reminder, then the department's digest.
+    """One look: every due weekly check and dissolve reminder, then the department's digest
+    (the reminders and the digest only where the rulebook binds the dissolution duty).
 
     Each group's work goes through an account of this process that is in the group; a group no
     account here is in is left to the process that has one (or to a later look). The weekly
@@ -72,8 +74,9 @@ async def run_due(at: datetime | None = None) -> None:
     checked = await store.finished_runs(week, MEMBERS)
     last_days: dict[int, date] | None = None
     idle_groups: list[tuple[Group, Idle]] = []
+    dissolving = runtime.rulebook().binds(DISSOLUTION)  # else no reminder, no digest
     digest_sent = any(kind == idle.DIGEST for _, kind in claimed)
-    digest_due = not digest_sent and is_due(runtime.clearance_rules().weekly, at, tz)
+    digest_due = dissolving and not digest_sent and is_due(runtime.clearance_rules().weekly, at, tz)
     for group in await store.managed_groups():
         try:
             setting = settings.get(group.id)
@@ -83,7 +86,8 @@ async def run_due(at: datetime | None = None) -> None:
             if due and platform is not None and group.id not in checked:
                 weekly = partial(run_weekly, platform, group, week, at, common)
                 await lease.once(run_key(group, week), weekly)
-            if not (digest_due or (due and (group.id, idle.DORMANT) not in claimed)):
+            remind = dissolving and due and (group.id, idle.DORMANT) not in claimed
+            if not (digest_due or remind):
                 continue
             if last_days is None:
                 last_days = await store.last_active_days()
@@ -91,7 +95,7 @@ async def run_due(at: datetime | None = None) -> None:
             if state is None:
                 continue
             idle_groups.append((group, state))
-            if due and platform is not None and (group.id, idle.DORMANT) not in claimed:
+            if remind and platform is not None:
                 await idle.remind(platform, group, state, week, at)
         except Exception:  # one group's failure must not hold up the others' weeks
             logger.exception(f"clearance: weekly run of group {group.group_id} failed")

@@ -1,5 +1,7 @@
 """/保留, /取消保留 and /清理設定: registered admins keep members out of clearance and set the
-group's schedule and thresholds. Keeping and releasing are measures on record (Art. 4)."""
+group's schedule and thresholds. Keeping and releasing are measures on record, filed under the
+clearance duty's article (Art. 4 in the default rulebook); none of them runs where the rulebook
+does not bind the duty."""
 
 from nonebot.adapters import Bot, Event, Message
 from nonebot.matcher import Matcher
@@ -7,23 +9,23 @@ from nonebot.params import CommandArg
 
 from adapters.events import parse_args, platform_for
 from adapters.message import Mention, Text
+from core import runtime
 from core.commands import command
 from core.send import reply, to_group
 from models.registry import Group
 from plugins.clearance import store, texts
-from plugins.clearance.facts import dormant_days, silent_days
+from plugins.clearance.facts import DUTY, dormant_days, silent_days
 from plugins.clearance.jobs import schedule_of
 from plugins.clearance.parse import parse_setting
 from plugins.measures.measure import Measure
 from plugins.measures.parse import Targeted, parse_target
 from plugins.measures.service import carry_out
-from plugins.registry.access import allowed, answer, filed_group
+from plugins.registry.access import allowed, answer, bound, filed_group
 from plugins.registry.roles import ADMINS
 from plugins.scanner.redact import free_text
 
 KEEP = "clearance_keep"
 UNKEEP = "clearance_unkeep"
-ARTICLE = 4
 
 
 async def _target(
@@ -40,8 +42,9 @@ async def _target(
 
 
 def _recorded(group: Group, kind: str, target: int, actor: int, reason: str) -> Measure:
+    article = runtime.rulebook().article_of(DUTY)
     return Measure.in_group(
-        group, kind=kind, article=ARTICLE, target=target, actor=actor, reason=reason
+        group, kind=kind, article=article, target=target, actor=actor, reason=reason
     )
 
 
@@ -50,6 +53,7 @@ keep_cmd = command("保留", "keep")
 
 @keep_cmd.handle()
 async def _keep(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     t = await _target(matcher, bot, event, arg, texts.USAGE_KEEP, needs_reason=True)
@@ -67,6 +71,7 @@ unkeep_cmd = command("取消保留", "unkeep")
 
 @unkeep_cmd.handle()
 async def _unkeep(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     t = await _target(matcher, bot, event, arg, texts.USAGE_UNKEEP, needs_reason=False)
@@ -85,6 +90,7 @@ settings_cmd = command("清理設定", "sweep_settings")
 
 @settings_cmd.handle()
 async def _settings(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     words = parse_args(arg).words

@@ -6,7 +6,8 @@
 
 from collections.abc import Sequence
 
-ARTICLES = "第四條、第十四條"
+from core.cite import cite
+
 DUTY_OFF = "本群未開啟「清理」功能。群組管理員可用 /開啟 清理。"
 NOT_SELF = "不能對自己或機器人這樣做。"
 REASON_TOO_LONG = "原因最多 200 字。"
@@ -17,6 +18,11 @@ _REASONS = {
     "departed": "已調離",
     "blacklisted": "黑名單",
 }
+
+
+def articles() -> str:
+    """What the member check carries out: the periodic check, and departed staff leaving."""
+    return cite("clearance", "departed")
 
 
 def reason_label(reason: str, silent_days: int) -> str:
@@ -60,7 +66,7 @@ def weekly_counts(
     if exempted:
         text += f"，另有 {exempted} 人經管理員保留"
     tail = "名單已私聊發送群組管理員。" if listed else ""
-    return f"{text}（{ARTICLES}）。{tail}"
+    return f"{text}（{articles()}）。{tail}"
 
 
 def fix_card(pattern: str) -> str:
@@ -112,7 +118,7 @@ def departed_admin_notice(unit: str, group_id: int, name: str, user_id: int) -> 
     return (
         f"【調離人員仍任管理】{unit} 的群 {group_id}：{name or '（無名片）'}（{user_id}）"
         "已調離，但仍是本群的群主、管理員或群組管理員，機器人不會移出。"
-        "依第五條、第十四條，請安排 /交接管理員 並請其退出本群。"
+        f"依{cite('handover', 'departed')}，請安排 /交接管理員 並請其退出本群。"
     )
 
 
@@ -170,7 +176,7 @@ REASON_CLEARANCE = "每週成員檢查，經管理員確認清理"
 def leader_cleared(unit: str, group_id: int, number: int, removed: int, by: int) -> str:
     return (
         f"【清理】{unit} 的群 {group_id}：批次 {number} 經管理員（帳號尾號 {str(by)[-4:]}）確認，"
-        f"移出 {removed} 人（{ARTICLES}）。"
+        f"移出 {removed} 人（{articles()}）。"
     )
 
 
@@ -223,16 +229,13 @@ def idle_line(
 
 
 def dissolve_reminder(unit: str, line: str, finished: bool) -> str:
-    advice = (
-        "依第十四條，工作職能已完結的群應及時解散，請群主解散本群。"
-        if finished
-        else "依第十四條，工作職能已完結的群應及時解散；如仍需要，請在群內說明用途。"
-    )
+    rule = f"依{cite('dissolution')}，工作職能已完結的群應及時解散"
+    advice = f"{rule}，請群主解散本群。" if finished else f"{rule}；如仍需要，請在群內說明用途。"
     return f"【解散提醒】{unit} 的群 {line}。{advice}"
 
 
 def digest_head(count: int) -> str:
-    return f"【完結與閒置群組】本週 {count} 個群應考慮解散（第十四條）："
+    return f"【完結與閒置群組】本週 {count} 個群應考慮解散（{cite('dissolution')}）："
 
 
 def digest_line(unit: str, line: str) -> str:

@@ -15,11 +15,17 @@ the group's option says so (`unread`, `options`; `/保密選項`, kept by `store
 
 from nonebot.plugin import PluginMetadata
 
+from core import runtime
+from core.cite import cite
 from plugins.confidential import commands, matchers  # noqa: F401
 
 __plugin_meta__ = PluginMetadata(
     name="confidential",
-    description="保密：撤回帶涉密或內部標識的訊息與檔案（文字、轉發、卡片、引用、檔名），不轉述內容，向管理員與單位分管負責人報告（第十一條）",
+    description="保密：撤回帶涉密或內部標識的訊息與檔案（文字、轉發、卡片、引用、檔名），不轉述內容，"
+    f"向管理員與群規所定的人員報告（{cite('confidential')}）",
     usage="/保密選項 [未讀完 撤回|報告|預設]；以 /開啟 保密、/關閉 保密 切換",
-    extra={"articles": (11,)},
+    extra={
+        "duties": ("confidential",),
+        "articles": runtime.rulebook().articles_of("confidential"),
+    },
 )

@@ -14,12 +14,12 @@ from core.send import to_group
 from models.measures import MeasureRecord, RecordStatus
 from plugins.confidential import texts
 from plugins.confidential.decide import Marked
-from plugins.measures.escalation import Level, recipients
+from plugins.measures.escalation import levels_of, recipients
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out
 from plugins.registry import store
 
-ARTICLE = 11
+DUTY = "confidential"  # its records are filed under the article binding it (Art. 11)
 
 
 @dataclass(frozen=True)
@@ -59,14 +59,16 @@ def _detail(marked: Marked, case: Case) -> dict[str, Any]:
 
 
 async def withdraw(platform: Platform, marked: Marked, case: Case) -> MeasureRecord:
-    """Record and carry out the withdrawal, then tell the group, the admins and the unit leader."""
+    """Record and carry out the withdrawal, then tell the group, the admins and whom the
+    article's tell chain names (the unit leader in the default rulebook)."""
     group = await store.find_group(case.platform, case.group_id)
     unit = group.unit.name if group is not None else ""
+    article = runtime.rulebook().article_of(DUTY)
     record = await carry_out(
         platform,
         Measure(
             kind="recall",
-            article=ARTICLE,
+            article=article,
             action=case.action,
             group_id=case.group_id,
             target=case.user_id,
@@ -85,11 +87,14 @@ async def withdraw(platform: Platform, marked: Marked, case: Case) -> MeasureRec
     upload = case.message_id is None
     if case.recalled_by is None and record.status != RecordStatus.REFERRED:
         said = (
-            (texts.FILE_WITHDRAWN if upload else texts.WITHDRAWN) if done else texts.NOT_WITHDRAWN
+            (texts.file_withdrawn() if upload else texts.withdrawn())
+            if done
+            else texts.not_withdrawn()
         )
         await to_group(platform, case.group_id, (Mention(case.user_id), Text(said)))
     admins = on(case.platform, await store.admin_ids(group) if group is not None else [])
-    leaders = recipients(runtime.org(), unit, [Level.UNIT])
+    # Beside the admins, whom the rulebook's article says (the unit leaders by default).
+    leaders = recipients(runtime.org(), unit, levels_of(runtime.rulebook(), article))
     notice = texts.reference(
         group_id=case.group_id,
         unit=unit,

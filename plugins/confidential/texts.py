@@ -6,6 +6,8 @@ admins and the unit leader get a redacted reference (masked marker, short hash).
 
 from collections.abc import Sequence
 
+from core.cite import cite
+
 CATEGORY_NAMES = {"state_secret": "國家秘密標誌", "internal": "內部資料標識"}
 SOURCE_NAMES = {
     "text": "訊息文字",
@@ -18,9 +20,23 @@ SOURCE_NAMES = {
 
 RECORD_REASON = "帶涉密或內部標識（上網不涉密、涉密不上網）"
 
-WITHDRAWN = " 您發送的內容帶有涉密或內部標識，已依第十一條撤回。上網不涉密，涉密不上網；如需傳達，請走正式渠道。"
-FILE_WITHDRAWN = " 您上傳的檔案名稱帶有涉密或內部標識，已依第十一條撤回。上網不涉密，涉密不上網；如需傳達，請走正式渠道。"
-NOT_WITHDRAWN = " 您發送的內容帶有涉密或內部標識，機器人未能撤回，請立即自行撤回（第十一條）。"
+_PRINCIPLE = "上網不涉密，涉密不上網；如需傳達，請走正式渠道。"
+
+
+def article() -> str:
+    return cite("confidential")
+
+
+def withdrawn() -> str:
+    return f" 您發送的內容帶有涉密或內部標識，已依{article()}撤回。{_PRINCIPLE}"
+
+
+def file_withdrawn() -> str:
+    return f" 您上傳的檔案名稱帶有涉密或內部標識，已依{article()}撤回。{_PRINCIPLE}"
+
+
+def not_withdrawn() -> str:
+    return f" 您發送的內容帶有涉密或內部標識，機器人未能撤回，請立即自行撤回（{article()}）。"
 
 
 def category_name(category: str) -> str:
@@ -58,7 +74,7 @@ def reference(
     more = f"（共 {markers} 處）" if markers > 1 else ""
     return "\n".join(
         (
-            "【保密】第十一條：撤回帶涉密或內部標識的內容",
+            f"【保密】{article()}：撤回帶涉密或內部標識的內容",
             f"群：{group_id}（{unit}）",
             f"發送者帳號：{user_id}",
             f"{where}　時間：{when}",
@@ -89,10 +105,11 @@ def unread_reason(cuts: Sequence[str]) -> str:
     return f"轉發的聊天記錄未能讀完（{cut_names(cuts)}）"
 
 
-UNREAD_WITHDRAWN = (
-    " 您轉發的聊天記錄層數或內容過多，機器人未能讀完，依本群設定已撤回（第十一條）。"
-    "如需傳達，請分開轉發或直接發送。"
-)
+def unread_withdrawn() -> str:
+    return (
+        f" 您轉發的聊天記錄層數或內容過多，機器人未能讀完，依本群設定已撤回（{article()}）。"
+        "如需傳達，請分開轉發或直接發送。"
+    )
 
 
 def unread_outcome(recall: bool, done: bool, answer: str, referred: bool) -> str:
@@ -118,7 +135,7 @@ def unread_notice(
     """To the registered admins, privately: which message, why it was not read, what was done."""
     return "\n".join(
         (
-            "【保密】第十一條：一則轉發的聊天記錄未能讀完",
+            f"【保密】{article()}：一則轉發的聊天記錄未能讀完",
             f"群：{group_id}（{unit}）",
             f"發送者帳號：{user_id}",
             f"訊息編號：{message_id}　時間：{when}",
@@ -146,7 +163,7 @@ def _unread_state(recall: bool) -> str:
 def option_state(recall: bool, own: bool, group_type: str) -> str:
     whose = "本群設定" if own else f"{group_type}群的預設"
     return (
-        "【保密選項】帶涉密或內部標識的內容一律撤回（第十一條）。\n"
+        f"【保密選項】帶涉密或內部標識的內容一律撤回（{article()}）。\n"
         f"轉發未讀完：{_unread_state(recall)}（{whose}）\n{USAGE_OPTION}"
     )
 

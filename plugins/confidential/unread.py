@@ -19,7 +19,7 @@ from core.people import on, to_org_people
 from core.send import to_group
 from models.measures import MeasureRecord, RecordStatus
 from plugins.confidential import store, texts
-from plugins.confidential.act import ARTICLE, local_time
+from plugins.confidential.act import local_time
 from plugins.confidential.options import UNREAD, recalls_unread
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.measure import Measure
@@ -53,7 +53,7 @@ async def report_unread(
             Measure.in_group(
                 group,
                 kind=KIND,
-                article=ARTICLE,
+                article=runtime.rulebook().article_of(DUTY),
                 action=Recall(posted.group_id, posted.message_id) if first else None,
                 target=posted.user_id,
                 category=KIND,
@@ -68,7 +68,7 @@ async def report_unread(
     done = first and record.status == RecordStatus.DONE
     if done:
         await to_group(
-            platform, group.group_id, (Mention(posted.user_id), Text(texts.UNREAD_WITHDRAWN))
+            platform, group.group_id, (Mention(posted.user_id), Text(texts.unread_withdrawn()))
         )
     referred = record.status == RecordStatus.REFERRED
     notice = texts.unread_notice(

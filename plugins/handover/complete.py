@@ -16,6 +16,7 @@ from typing import Literal
 from adapters.actions import SetAdmin
 from adapters.message import Mention, Part, Text
 from adapters.port import Member, Platform, outranks
+from core import runtime
 from core.send import to_group, to_person
 from models.handover import Handover
 from models.measures import RecordStatus
@@ -29,15 +30,15 @@ from plugins.measures.service import carry_out, escalate
 from plugins.registry.people import masked_account
 from plugins.registry.platforms import ADMIN_SETTINGS, label
 
-HANDOVER = "handover"
-ARTICLE = 5
-# The contract with the clearance duty: a MeasureRecord with action `departed_admin`, article 14,
-# `platform`, `group_id` and `target` (the old admin), actor None, status done, and detail
+HANDOVER = "handover"  # the duty, and the kind of its records (filed under its article)
+# The contract with the clearance duty: a MeasureRecord with action `departed_admin`, filed
+# under the `departed` duty's article (14 in the default rulebook), `platform`, `group_id` and
+# `target` (the old admin), actor None, status done, and detail
 # {"handover": <Handover id>, "roster": "調離"}. It means: the target handed over their admin
 # post, has left their post, and was still in the group when the handover completed; the next
 # clearance should list them (as departed staff) unless they are no longer in the group.
 DEPARTED_ADMIN = "departed_admin"
-DEPARTED_ARTICLE = 14
+DEPARTED = "departed"  # the duty
 
 Rights = Literal["moved", "failed", "owner_told", "none"]
 
@@ -95,7 +96,7 @@ def _measure(
     return Measure.in_group(
         group,
         kind=HANDOVER,
-        article=ARTICLE,
+        article=runtime.rulebook().article_of(HANDOVER),
         action=action,
         target=target,
         actor=actor,
@@ -173,7 +174,10 @@ async def _ownership_stays(
 
 
 async def _departed(platform: Platform, group: Group, handover: Handover, old: int) -> None:
-    """An old admin the roster lists as 調離, still in the group: reminded and flagged."""
+    """An old admin the roster lists as 調離, still in the group: reminded and flagged (only
+    where the rulebook binds the departed duty)."""
+    if not runtime.rulebook().binds(DEPARTED):
+        return
     entry = await roster_entry(platform, old)
     if entry is None or entry.status != "調離":
         return
@@ -185,9 +189,9 @@ async def _departed(platform: Platform, group: Group, handover: Handover, old: i
         Measure.in_group(
             group,
             kind=DEPARTED_ADMIN,
-            article=DEPARTED_ARTICLE,
+            article=runtime.rulebook().article_of(DEPARTED),
             target=old,
-            reason=texts.DEPARTED_REASON,
+            reason=texts.departed_reason(),
             detail={"handover": handover.id, "roster": entry.status},
         ),
     )

@@ -1,10 +1,11 @@
 """A registered admin leaves the group (notice group_decrease): their registry row is closed
 ("退群"); a group left without any registered admin is reported to the unit leader and the
-department (Art. 3, 5)."""
+department (Art. 3, 5) where the rulebook binds the handover duty."""
 
 from nonebot.adapters import Bot, Event
 
 from adapters.events import member_left, platform_for
+from core import runtime
 from core.dispatch import on_notice
 from plugins.handover import store, texts
 from plugins.handover.history import LEFT_REASON
@@ -30,7 +31,7 @@ async def _left(bot: Bot, event: Event) -> None:
         return
     if not await store.close_tenure(group, left.user_id, LEFT_REASON, store.now()):
         return
-    if await registry.admin_ids(group):
+    if not runtime.rulebook().binds("handover") or await registry.admin_ids(group):
         return
     notice = texts.no_admin_notice(group.group_id, group.name, group.unit.name, left.user_id)
     await escalate(platform_for(bot), group.unit.name, [Level.UNIT, Level.DEPARTMENT], notice)

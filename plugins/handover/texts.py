@@ -5,6 +5,7 @@ Sentences for the group never hold an account number: people are @mentioned or n
 
 from collections.abc import Callable, Sequence
 
+from core.cite import cite
 from plugins.handover.decide import Check, Refusal
 from plugins.handover.history import Entry
 
@@ -47,7 +48,9 @@ def checks_failed(
         Check.NOT_REAL_NAMED: not_real_named(pattern, example) if cards else NOT_BOUND,
     }
     lines = [f"・{said[c]}" for c in failed]
-    return "無法交接給此人（第五條：新管理員須是本群的實名成員）：\n" + "\n".join(lines)
+    return f"無法交接給此人（{cite('handover')}：新管理員須是本群的實名成員）：\n" + "\n".join(
+        lines
+    )
 
 
 def opened(reason: str, deadline: str, replaced: bool) -> str:
@@ -55,7 +58,7 @@ def opened(reason: str, deadline: str, replaced: bool) -> str:
     why = f"原因：{reason}。" if reason else ""
     older = "先前未確認的交接已取消。" if replaced else ""
     return (
-        f" 您被指定為本群新的群組管理員（第五條）。{why}"
+        f" 您被指定為本群新的群組管理員（{cite('handover')}）。{why}"
         f"請在 {deadline} 前於本群發送 /確認交接 確認，逾期作廢。{older}"
     )
 
@@ -70,7 +73,11 @@ def expired(when: str) -> str:
 
 # --- completion -------------------------------------------------------------------------------
 
-DONE = " 交接完成：您已登記為本群的群組管理員（第五條）。"
+
+def done_head() -> str:
+    return f" 交接完成：您已登記為本群的群組管理員（{cite('handover')}）。"
+
+
 RIGHTS_MOVED = "平台管理員權限已轉移。"
 
 
@@ -81,10 +88,10 @@ def rights_failed(answer: str) -> str:
 def done(rights: str, answer: str) -> str:
     """After an @mention of the new admin; `rights` as in RIGHTS_STATES."""
     if rights == "moved":
-        return DONE + RIGHTS_MOVED
+        return done_head() + RIGHTS_MOVED
     if rights == "failed":
-        return DONE + rights_failed(answer)
-    return DONE
+        return done_head() + rights_failed(answer)
+    return done_head()
 
 
 def owner_steps(
@@ -112,7 +119,7 @@ def transfer_ownership(platform_label: str, group_id: int, group_name: str, new_
     """Privately, to an outgoing admin who owns the group: the bot cannot move ownership."""
     return (
         f"【轉讓群主】群 {group_name or '（未知群名）'}（{group_id}）的群組管理員已交接給「{new_name}」。"
-        f"您是本群的群主，機器人無法轉移群主身份（第五條）：請在 {platform_label} 客戶端中"
+        f"您是本群的群主，機器人無法轉移群主身份（{cite('handover')}）：請在 {platform_label} 客戶端中"
         "自行把群主轉讓給新管理員或建群單位指定的人。"
     )
 
@@ -144,19 +151,20 @@ def department_notice(
         f"【管理員交接】{unit} 的群 {group_name or '（未知群名）'}（{group_id}）："
         f"群組管理員由 {before} 交接給帳號 {new}。原因：{reason or NO_REASON}。"
         f"發起：帳號 {opened_by}{how}。平台管理員權限：{RIGHTS_STATES[rights]}。"
-        "請據此更新備案（第三條）。"
+        f"請據此更新備案（{cite('filing')}）。"
     )
 
 
 def departed_reminder(group_id: int, group_name: str) -> str:
     """Privately, to an old admin whom the roster lists as 調離 (Art. 14)."""
     return (
-        f"【退群提醒】名冊顯示您已調離崗位，本群的群組管理員已交接。依第十四條，已調離的人員應退出"
+        f"【退群提醒】名冊顯示您已調離崗位，本群的群組管理員已交接。依{cite('departed')}，已調離的人員應退出"
         f"原工作群：請退出群 {group_name or '（未知群名）'}（{group_id}）。未退出的，將列入下次成員清理。"
     )
 
 
-DEPARTED_REASON = "原群組管理員已調離，應退群（第十四條）"
+def departed_reason() -> str:
+    return f"原群組管理員已調離，應退群（{cite('departed')}）"
 
 
 # --- departures ---------------------------------------------------------------------------------
@@ -167,7 +175,7 @@ def no_admin_notice(group_id: int, group_name: str, unit: str, last: int) -> str
     return (
         f"【無管理員】{unit} 的群 {group_name or '（未知群名）'}（{group_id}）："
         f"最後一位群組管理員（帳號 {last}）已退群，本群現無登記的群組管理員。"
-        "請建群單位及時指定（第三條、第五條）：在群內發送 /交接管理員 @新管理員。"
+        f"請建群單位及時指定（{cite('filing', 'handover')}）：在群內發送 /交接管理員 @新管理員。"
     )
 
 

@@ -4,6 +4,7 @@ from adapters.actions import Recall
 from adapters.events import Posted
 from adapters.message import Mention, Text
 from adapters.port import Platform
+from core import runtime
 from core.send import to_group, to_people
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures.measure import Measure
@@ -12,18 +13,18 @@ from plugins.privacy import texts
 from plugins.privacy.decide import MAX_SHOWN, Exposed
 from plugins.registry import store
 
-ARTICLE = 4
+DUTY = "privacy"  # its records are filed under the article binding it (Art. 4)
 
 
 async def withdraw(platform: Platform, exposed: Exposed, posted: Posted) -> MeasureRecord:
-    """Recall the message, record it masked, and remind the group why (naming Art. 4)."""
+    """Recall the message, record it masked, and remind the group why (naming the article)."""
     group = await store.find_group(posted.platform, posted.group_id)
     unit = group.unit.name if group is not None else ""
     record = await carry_out(
         platform,
         Measure(
             kind="recall",
-            article=ARTICLE,
+            article=runtime.rulebook().article_of(DUTY),
             action=Recall(posted.group_id, posted.message_id),
             group_id=posted.group_id,
             target=posted.user_id,

@@ -6,14 +6,16 @@ from nonebot.plugin import PluginMetadata
 require("nonebot_plugin_apscheduler")
 
 from core import runtime  # noqa: E402
+from core.cite import cite  # noqa: E402
 from core.schedule import every  # noqa: E402
 from plugins.realname import asking, commands, deadlines, matchers  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
     name="realname",
-    description="實名制：群名片格式、名冊比對、入群申請審核、成員人數上限、改名片期限（第四條、第七條）",
+    description="實名制：群名片格式、名冊比對、入群申請審核、成員人數上限、改名片期限"
+    f"（{cite('realname')}）",
     usage="/實名檢查 /名片格式 /實名設定；入群申請、新成員、名片變更時自動處理",
-    extra={"articles": (4, 7)},
+    extra={"duties": ("realname",), "articles": runtime.rulebook().articles_of("realname")},
 )
 
 

@@ -1,7 +1,7 @@
 """What the real-name duty says where join requests carry no answer (Telegram): the private
 question to the applicant, its outcomes, and the admins' notices (plugins/realname/asking.py)."""
 
-from plugins.realname.texts import EXAMPLE_NAME
+from plugins.realname.texts import EXAMPLE_NAME, admins_article
 
 JOIN_UNREACHABLE = "無法私聊申請人詢問單位和姓名（對方未允許機器人私聊）"
 
@@ -9,7 +9,7 @@ JOIN_UNREACHABLE = "無法私聊申請人詢問單位和姓名（對方未允許
 def join_question(group_name: str, unit: str, minutes: float) -> str:
     """To the applicant, privately, as soon as they ask to join."""
     return (
-        f"您好，您申請加入「{group_name}」。依本群實名制要求（第四條），"
+        f"您好，您申請加入「{group_name}」。依本群實名制要求（{admins_article()}），"
         f"請直接回覆您的單位和姓名，例如：{unit}-{EXAMPLE_NAME}。"
         f"請在 {minutes:g} 分鐘內回覆，逾時將由本群管理員處理您的申請。"
     )
@@ -64,5 +64,5 @@ def joined_unproved_notice(group_id: int, unit: str, user_id: int) -> str:
     """A member joined without answering the bot (added directly): the admins check them."""
     return (
         f"【實名】{unit} 的群 {group_id}：帳號 {user_id} 入群，未經私聊核對單位和姓名"
-        "（例如由管理員直接加入）。請核實其身份（第四條）。"
+        f"（例如由管理員直接加入）。請核實其身份（{admins_article()}）。"
     )

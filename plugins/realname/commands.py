@@ -18,7 +18,7 @@ from plugins.realname.parse import is_default, parse_setting
 from plugins.realname.rules import DUTY, CardRuleError, compiled, member_cap, rules_for
 from plugins.realname.wording import pages
 from plugins.registry import store as registry
-from plugins.registry.access import allowed, answer, filed_group
+from plugins.registry.access import allowed, answer, bound, filed_group
 from plugins.registry.roles import ADMINS
 from plugins.scanner.redact import redact
 
@@ -29,6 +29,7 @@ check_cmd = command("實名檢查", "realname")
 
 @check_cmd.handle()
 async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
+    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     if DUTY not in await registry.enabled_duties(group.platform, group.group_id):
@@ -49,8 +50,8 @@ async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
             group.group_id, group.unit.name, len(report.problems), rules.rule.display
         )
     else:  # no cards: a member is real-named by their account's binding (plugins/realname/asking)
-        bound = await store.bound_among(platform.name, (m.user_id for m in members))
-        report = check_bindings(members, bound, roster, int(bot.self_id))
+        bindings = await store.bound_among(platform.name, (m.user_id for m in members))
+        report = check_bindings(members, bindings, roster, int(bot.self_id))
         counts = texts.check_bound_counts(report.total, report.compliant, report.by_kind())
         head = texts.check_bound_header(group.group_id, group.unit.name, len(report.problems))
     if not report.problems:
@@ -75,6 +76,7 @@ format_cmd = command("名片格式", "card_format")
 
 @format_cmd.handle()
 async def _format(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     pattern = redact(arg.extract_plain_text().strip())
@@ -103,6 +105,7 @@ settings_cmd = command("實名設定", "realname_settings")
 
 @settings_cmd.handle()
 async def _settings(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     words = parse_args(arg).words

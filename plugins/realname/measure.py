@@ -2,12 +2,12 @@
 
 from adapters.actions import Action
 from adapters.port import Platform
+from core import runtime
 from models.measures import MeasureRecord
 from models.registry import Group
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out
-
-ARTICLE = 4  # real-name identity and the member cap (Art. 7 binds the members to the same)
+from plugins.realname.rules import DUTY
 
 
 async def act(
@@ -19,13 +19,15 @@ async def act(
     reason: str,
     action: Action,
 ) -> MeasureRecord:
-    """One measure of the duty, recorded and carried out by the measures service."""
+    """One measure of the duty, recorded and carried out by the measures service, filed under
+    the first article binding the duty: real-name identity and the member cap (Art. 4 in the
+    default rulebook; Art. 7 binds the members to the same)."""
     return await carry_out(
         platform,
         Measure.in_group(
             group,
             kind=kind,
-            article=ARTICLE,
+            article=runtime.rulebook().article_of(DUTY),
             action=action,
             target=user_id,
             category=category,

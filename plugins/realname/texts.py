@@ -5,6 +5,15 @@ The plugin layer passes these through `core.script.in_script` for deployments th
 
 from collections.abc import Sequence
 
+from core import runtime
+from core.cite import article_label, cite
+
+
+def admins_article() -> str:
+    """The article that has admins verify who joins: the first binding the duty (Art. 4)."""
+    return article_label(runtime.rulebook().article_of("realname"))
+
+
 # --- roster files -------------------------------------------------------------------------------
 
 ROSTER_COLUMNS = ("單位", "姓名", "帳號", "狀態", "備註")
@@ -214,17 +223,19 @@ REASON_BLACKLISTED_JOINED = "黑名單帳號入群"
 
 def blacklisted_removed_notice(group_id: int, unit: str, user_id: int, done: bool) -> str:
     outcome = "已移出並拒絕其再次申請" if done else "移出未執行，請人工處理"
-    return f"【黑名單】{unit} 的群 {group_id}：黑名單帳號 {user_id} 入群，{outcome}（第四條）。"
+    return f"【黑名單】{unit} 的群 {group_id}：黑名單帳號 {user_id} 入群，{outcome}（{admins_article()}）。"
 
 
 def card_prompt(problem: str, deadline: str, removal: bool) -> str:
     """After an @mention of the member: the required format and the deadline."""
     tail = "逾期未改，將通知管理員並移出本群。" if removal else "逾期未改，將通知管理員。"
-    return f" 歡迎入群。依實名制要求（第四條、第七條），{problem}。請於 {deadline} 前修改。{tail}"
+    return (
+        f" 歡迎入群。依實名制要求（{cite('realname')}），{problem}。請於 {deadline} 前修改。{tail}"
+    )
 
 
 def card_recheck_prompt(problem: str, deadline: str) -> str:
-    return f" 您的群名片不符合實名要求（第四條、第七條）：{problem}。請於 {deadline} 前修改。"
+    return f" 您的群名片不符合實名要求（{cite('realname')}）：{problem}。請於 {deadline} 前修改。"
 
 
 # --- deadlines ----------------------------------------------------------------------------------

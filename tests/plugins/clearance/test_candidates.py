@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from adapters.port import Member, Role
+from core import runtime
 from plugins.clearance.candidates import (
     Candidate,
     CardMemo,
@@ -176,8 +177,8 @@ def test_counts_follow_the_reason_order_and_the_article_fits() -> None:
         ("departed", 1),
         ("blacklisted", 1),
     ]
-    assert article_for(("card", "departed")) == 14
-    assert article_for(("not_on_roster", "silent")) == 4
+    assert article_for(("card", "departed"), runtime.rulebook()) == 14
+    assert article_for(("not_on_roster", "silent"), runtime.rulebook()) == 4
     # The name on the admins' list is the card, else the nickname.
     assert sweep(facts(person(1, "亂寫"), person(2, ""))).remove == (
         Candidate(1, "亂寫", ("card", "not_on_roster")),

@@ -67,7 +67,7 @@ async def test_a_marker_in_text_is_recalled_told_and_recorded(app: App) -> None:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice)
         expect_private_send(ctx, accounts.LEADER, notice)
 
@@ -111,7 +111,7 @@ async def test_a_marker_two_forwards_deep_recalls_the_outer_message(app: App) ->
             "get_forward_msg", {"id": "inner"}, {"messages": [text_node("絕密★長期 部署")]}
         )
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.withdrawn())
         notice = reference(
             event,
             source="forward",
@@ -135,7 +135,7 @@ async def test_cards_and_quoted_replies_are_read_and_internal_notices_count(app:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.withdrawn())
         notice = reference(
             event,
             source="card",
@@ -158,7 +158,7 @@ async def test_cards_and_quoted_replies_are_read_and_internal_notices_count(app:
             {"message": [{"type": "text", "data": {"text": "此件注意保存"}}], "message_id": 777},
         )
         expect_recall(ctx, quoting.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.withdrawn())
         notice = reference(
             quoting,
             source="reply",
@@ -198,7 +198,7 @@ async def test_a_quote_the_adapter_already_fetched_and_stripped_is_scanned(app: 
         bot = make_bot(ctx)
         ctx.receive_event(bot, quoting)  # no get_msg: the adapter fetched it already
         expect_recall(ctx, quoting.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.withdrawn())
         notice = reference(
             quoting,
             source="reply",
@@ -229,7 +229,7 @@ async def test_an_admins_message_is_recalled_too(app: App) -> None:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.ADMIN, texts.WITHDRAWN)
+        expect_mention(ctx, accounts.ADMIN, texts.withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice)
         expect_private_send(ctx, accounts.LEADER, notice)
 
@@ -253,7 +253,7 @@ async def test_a_refused_recall_is_recorded_as_failed_and_everyone_asked_to_act(
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id, status="failed", retcode=1200, wording="Recall failed")
-        expect_mention(ctx, accounts.MEMBER, texts.NOT_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.not_withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice)
         expect_private_send(ctx, accounts.LEADER, notice)
 

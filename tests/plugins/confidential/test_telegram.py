@@ -57,7 +57,7 @@ async def withdrawn(app: App, raw: dict[str, Any]) -> list[Said]:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(raw))
         expect(ctx, "delete_message", chat_id=tg.GROUP, message_id=message_id(raw))
-        expect_mention(ctx, tg.MEMBER, texts.WITHDRAWN, name="用戶")
+        expect_mention(ctx, tg.MEMBER, texts.withdrawn(), name="用戶")
         told = [expect_reference(ctx, tg.ADMIN)]  # the unit's leader has no Telegram account
         leaders = on_telegram(recipients(runtime.org(), "XX社區", [Level.UNIT]))
         told += [expect_reference(ctx, leader) for leader in leaders]

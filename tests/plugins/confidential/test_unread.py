@@ -68,7 +68,7 @@ async def test_a_bundle_45_deep_is_recalled_in_an_internal_group(app: App) -> No
         ctx.receive_event(bot, event)
         expect_chain(ctx, 5)  # the depth bound: f5 … f44 are never asked for
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.UNREAD_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.unread_withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice(event, ["depth"], RECALLED))
     row = await record()
     assert (row.article, row.category, row.target, row.status) == (
@@ -118,7 +118,7 @@ async def test_a_fetch_that_never_answers_is_cut_for_time(
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.UNREAD_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.unread_withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice(event, ["time"], RECALLED))
     assert (await record()).detail["cut_short"] == ["time"]
 
@@ -133,7 +133,7 @@ async def test_a_refused_fetch_is_on_record_as_not_handed_over(app: App) -> None
             "get_forward_msg", {"id": "gone"}, exception=ActionFailed(retcode=1200, message="x")
         )
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.UNREAD_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.unread_withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice(event, ["fetch_failed"], RECALLED))
     assert (await record()).detail["cut_short"] == ["fetch_failed"]
 
@@ -163,7 +163,7 @@ async def test_the_group_s_option_chooses_recall_or_tell_only(app: App) -> None:
         ctx.receive_event(bot, again)
         expect_chain(ctx, 5)
         expect_recall(ctx, again.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.UNREAD_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.unread_withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice(again, ["depth"], RECALLED))
     rows = await MeasureRecord.filter(action="scan_incomplete").order_by("id")
     assert [r.detail["recall"] for r in rows] == [False, True]
@@ -179,7 +179,7 @@ async def test_a_public_group_may_choose_recall(app: App) -> None:
         ctx.receive_event(bot, event)
         expect_chain(ctx, 5)
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.UNREAD_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.unread_withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice(event, ["depth"], RECALLED))
 
 

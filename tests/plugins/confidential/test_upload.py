@@ -118,7 +118,7 @@ async def test_an_upload_notice_deletes_the_file_and_tells_everyone_once(app: Ap
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_delete(ctx)
-        expect_mention(ctx, accounts.MEMBER, texts.FILE_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.file_withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice)
         expect_private_send(ctx, accounts.LEADER, notice)
         # NapCat's message for the same upload: recalled, recorded, but nobody told twice.
@@ -151,7 +151,7 @@ async def test_the_message_first_then_the_notice_also_tells_once(app: App) -> No
         bot = make_bot(ctx)
         ctx.receive_event(bot, message)
         expect_recall(ctx, message.message_id)
-        expect_mention(ctx, accounts.MEMBER, texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.withdrawn())
         notice = notice_for(
             accounts.MEMBER, message.message_id, message.time, texts.outcome(True, "ok")
         )
@@ -163,7 +163,7 @@ async def test_the_message_first_then_the_notice_also_tells_once(app: App) -> No
         other = upload(user_id=accounts.STRANGER)
         ctx.receive_event(bot, other)
         expect_delete(ctx, accounts.STRANGER)
-        expect_mention(ctx, accounts.STRANGER, texts.FILE_WITHDRAWN)
+        expect_mention(ctx, accounts.STRANGER, texts.file_withdrawn())
         notice = notice_for(
             accounts.STRANGER, None, other.time, texts.outcome(True, "ok", upload=True)
         )
@@ -181,7 +181,7 @@ async def test_a_refused_delete_is_recorded_as_failed(app: App) -> None:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_delete(ctx, status="failed", retcode=200, wording="文件不存在")
-        expect_mention(ctx, accounts.MEMBER, texts.NOT_WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, texts.not_withdrawn())
         notice = notice_for(accounts.MEMBER, None, event.time, texts.outcome(False, answer))
         expect_private_send(ctx, accounts.ADMIN, notice)
         expect_private_send(ctx, accounts.LEADER, notice)

@@ -140,7 +140,7 @@ async def test_a_marker_and_an_id_number_together_are_recalled_once(app: App) ->
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, confidential_texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, confidential_texts.withdrawn())
         expect_private_send(ctx, accounts.ADMIN, notice)
         expect_private_send(ctx, accounts.LEADER, notice)
     assert ID not in notice
