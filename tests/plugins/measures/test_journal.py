@@ -53,7 +53,7 @@ def _withdrawn(ctx: Any, event: Any, *, department_told: bool) -> None:
     if department_told:
         for person in (accounts.DEPARTMENT, accounts.SUPERUSER):
             expect_private_send(ctx, person, texts.JOURNAL_NOTICE)
-    expect_mention(ctx, accounts.MEMBER, confidential_texts.WITHDRAWN)
+    expect_mention(ctx, accounts.MEMBER, confidential_texts.withdrawn())
     for person in (accounts.ADMIN, accounts.LEADER):  # the private reference, as always
         ctx.should_call_api(
             "send_private_msg", {"user_id": person, "message": _Any()}, {"message_id": 1}

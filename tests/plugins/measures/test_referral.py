@@ -108,7 +108,7 @@ async def test_a_member_message_is_recalled_by_an_admin_bot(app: App) -> None:
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         expect_recall(ctx, event.message_id)
-        expect_mention(ctx, accounts.MEMBER, confidential_texts.WITHDRAWN)
+        expect_mention(ctx, accounts.MEMBER, confidential_texts.withdrawn())
         sent_to(ctx, accounts.ADMIN)
         sent_to(ctx, accounts.LEADER)
     assert (await MeasureRecord.get()).status == RecordStatus.DONE
