@@ -8,7 +8,7 @@ from models.handover import Handover
 from models.measures import MeasureRecord
 from models.registry import DutySwitch, Group, RegisteredAdmin
 from plugins.measures.incidents import Incident, incident_of
-from plugins.registry.duties import DUTIES, Duty
+from plugins.registry.duties import DUTIES, Duty, articles_label
 
 RECENT = 30
 
@@ -17,6 +17,13 @@ RECENT = 30
 class DutyState:
     duty: Duty
     on: bool
+    bound: bool  # the rulebook in force binds it (else it is never on)
+    articles: str  # 第四條、第七條: the articles binding it
+
+
+def duty_state(duty: Duty, off: set[str]) -> DutyState:
+    bound = duty.bound
+    return DutyState(duty, bound and duty.key not in off, bound, articles_label(duty.articles))
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,8 @@ class GroupFacts:
 async def facts_of(group: Group) -> GroupFacts:
     admins = await RegisteredAdmin.filter(group=group).order_by("-since")
     admins.sort(key=lambda a: a.until is not None)
-    off = set(await DutySwitch.filter(group=group, enabled=False).values_list("duty", flat=True))
+    switched_off = DutySwitch.filter(group=group, enabled=False).values_list("duty", flat=True)
+    off = {str(duty) for duty in await switched_off}
     records = await (
         MeasureRecord.filter(platform=group.platform, group_id=group.group_id)
         .order_by("-id")
@@ -55,7 +63,7 @@ async def facts_of(group: Group) -> GroupFacts:
     return GroupFacts(
         group=group,
         admins=admins,
-        duties=[DutyState(d, d.key not in off) for d in DUTIES],
+        duties=[duty_state(d, off) for d in DUTIES],
         records=[incident_of(r) for r in records],
         handovers=handovers,
         batches=[

@@ -114,7 +114,9 @@ async def _messages_7d(ids: Iterable[int]) -> Counter[int]:
 
 
 def _row(group: Group, admins: list[int], off: set[str], messages: int) -> Row:
-    on = () if group.status == GroupStatus.REVOKED else (d.name for d in DUTIES if d.key not in off)
+    on: Iterable[str] = ()
+    if group.status != GroupStatus.REVOKED:
+        on = (d.name for d in DUTIES if d.bound and d.key not in off)
     return Row(
         platform=group.platform,
         group_id=group.group_id,

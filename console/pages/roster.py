@@ -235,8 +235,10 @@ async def _on_record(by: int, filename: str, unit: str | None, counts: tuple[int
     are made on the bot's machine, outside any account)."""
     added, changed, _, departed = counts
     detail = {"file": filename[-100:], "added": added, "changed": changed, "departed": departed}
+    book = runtime.rulebook()  # the roster serves the real-name duty, where the rulebook has it
+    article = book.article_of("realname" if book.binds("realname") else "filing")
     imported = Measure(
-        kind="roster_import", article=4, action=None, actor=by, unit=unit or "", detail=detail
+        kind="roster_import", article=article, action=None, actor=by, unit=unit or "", detail=detail
     )
     await carry_out(None, imported)
 

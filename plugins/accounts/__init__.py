@@ -25,7 +25,10 @@ __plugin_meta__ = PluginMetadata(
     name="accounts",
     description="多帳號與多進程：記住每個帳號在哪些群、哪個進程在線，群的工作只經群內的帳號",
     usage="（自動）",
-    extra={"articles": (3, 13)},
+    extra={
+        "duties": ("filing", "approval"),
+        "articles": runtime.rulebook().articles_of("filing", "approval"),
+    },
 )
 
 BEAT_JOB_ID = "accounts.heartbeat"

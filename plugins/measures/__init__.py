@@ -29,13 +29,13 @@ from plugins.measures import (  # noqa: E402, F401
     texts,
     watchers,
 )
-from plugins.measures.commands import MANUAL_ARTICLE  # noqa: E402
+from plugins.measures.articles import manual_article  # noqa: E402
 
 __plugin_meta__ = PluginMetadata(
     name="measures",
-    description="處置與記錄：每項措施先記錄、再執行、後封存結果，並依第八、十條向上報告；記錄鏈以審計金鑰封存並錨定",
+    description="處置與記錄：每項措施先記錄、再執行、後封存結果，並依群規向上報告；記錄鏈以審計金鑰封存並錨定",
     usage="/警告 /禁言 /解禁 /移出 /拉黑 /確認拉黑 /駁回拉黑 /解除黑名單 /記錄 /舉報；其餘由各職責調用",
-    extra={"articles": (8, 10)},
+    extra={"duties": ("measures",), "articles": runtime.rulebook().articles_of("measures")},
 )
 
 SWEEP_JOB_ID = "measures.sweeps"
@@ -64,7 +64,7 @@ async def _recover() -> None:
         logger.warning(f"measure records left pending by a crash, now unconfirmed: {ids}")
     await anchoring.start()  # before any new record: the first anchor pins the older ones
     await journal.replay()  # what a full disk or a lost database kept back
-    lifted = await listing.lift_protected_entries(MANUAL_ARTICLE)
+    lifted = await listing.lift_protected_entries(manual_article())
     if lifted:
         logger.warning(f"blacklist entries of accounts nobody may blacklist, lifted: {lifted}")
     every(60, _every_minute, SWEEP_JOB_ID)

@@ -17,7 +17,8 @@ from core.commands import command
 from core.send import reply
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import blacklist, texts
-from plugins.measures.commands import MANUAL_ARTICLE, Order, admin_order, by_admin
+from plugins.measures.articles import manual_article
+from plugins.measures.commands import Order, admin_order, by_admin
 from plugins.measures.escalation import Level
 from plugins.measures.listing import ask, list_everywhere, remove_here
 from plugins.measures.measure import Measure
@@ -104,7 +105,7 @@ async def _unban(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comman
         platform_for(bot),
         Measure(
             kind=blacklist.UNBLACKLIST,
-            article=MANUAL_ARTICLE,
+            article=manual_article(),
             action=None,
             group_id=entry.source_group,
             target=targeted.target,

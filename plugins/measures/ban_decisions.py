@@ -15,7 +15,7 @@ from adapters.port import Platform
 from core.send import to_person
 from models.measures import BlacklistRequest, RequestStatus
 from plugins.measures import blacklist, store, texts
-from plugins.measures.commands import MANUAL_ARTICLE
+from plugins.measures.articles import manual_article
 from plugins.measures.escalation import Level
 from plugins.measures.listing import Listed, list_everywhere
 from plugins.measures.measure import Measure
@@ -62,7 +62,7 @@ async def confirm(
         return Decided(refused=texts.request_decided(request.id, approved))
     measure = Measure(
         kind=blacklist.BLACKLIST,
-        article=MANUAL_ARTICLE,
+        article=manual_article(),
         action=None,
         group_id=request.group_id,
         target=request.user_id,

@@ -23,7 +23,7 @@ from models.measures import BlacklistRequest
 from plugins.measures import ban_decisions, store, texts
 from plugins.measures.parse import parse_numbered
 from plugins.registry import texts as registry_texts
-from plugins.registry.access import allowed, answer
+from plugins.registry.access import allowed, answer, bound
 from plugins.registry.platforms import label
 from plugins.registry.roles import EVERYONE, LEADERS, Role, roles_in_event
 
@@ -38,7 +38,9 @@ class Decision:
 async def _decision(
     matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str, *, needs_reason: bool
 ) -> Decision:
-    """Who decides (a leader of the request's unit, or the department) which pending request."""
+    """Who decides (a leader of the request's unit, or the department) which pending request,
+    when the rulebook provides for blacklisting (the measures duty)."""
+    await bound(matcher, bot, event, "measures")
     sender = await allowed(matcher, bot, event, EVERYONE)
     department = Role.DEPARTMENT in await roles_in_event(bot, event)
     led = [unit.name for unit in runtime.org().units_led_by(sender.platform, sender.user_id)]

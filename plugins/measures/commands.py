@@ -16,18 +16,23 @@ from core.send import reply, to_group, to_person
 from models.measures import MeasureRecord, RecordStatus
 from models.registry import Group
 from plugins.measures import texts
+from plugins.measures.articles import MEASURES, manual_article
 from plugins.measures.authority import mute_seconds
 from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
 from plugins.measures.parse import parse_duration, parse_target
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.wording import record_line
-from plugins.registry.access import allowed, answer, filed_group
+from plugins.registry.access import allowed, answer, bound, filed_group
 from plugins.registry.roles import ADMINS, is_protected
 from plugins.scanner.redact import free_text
 
-# Measures an admin takes by hand answer Art. 10's ladder (警告、限制發言、清移出群).
-MANUAL_ARTICLE = 10
+
+def __getattr__(name: str) -> int:
+    """`MANUAL_ARTICLE`, now `manual_article()`, for callers not yet moved (read at each use)."""
+    if name == "MANUAL_ARTICLE":
+        return manual_article()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,21 @@ class Order:
 
 
 async def admin_order(
-    matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str, *, protect: bool = True
+    matcher: Matcher,
+    bot: Bot,
+    event: Event,
+    arg: Message,
+    usage: str,
+    *,
+    protect: bool = True,
+    relief: bool = False,
 ) -> Order:
-    """Who may order it (an admin), where (a filed group), on whom: not the admin, not the bot,
-    and (`protect`) not the department's staff, a unit leader or a superuser."""
+    """Whether the rulebook provides for it (the measures duty; a `relief`, lifting a measure,
+    is always possible), who may order it (an admin), where (a filed group), on whom: not the
+    admin, not the bot, and (`protect`) not the department's staff, a unit leader or a
+    superuser."""
+    if not relief:
+        await bound(matcher, bot, event, MEASURES)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     targeted = parse_target(parse_args(arg))
@@ -69,11 +85,11 @@ async def admin_order(
 
 
 def by_admin(order: Order, kind: str, action: Action | None, reason: str, **detail: Any) -> Measure:
-    """The measure an admin ordered, under Art. 10."""
+    """The measure an admin ordered, under the measures duty's article."""
     return Measure.in_group(
         order.group,
         kind=kind,
-        article=MANUAL_ARTICLE,
+        article=manual_article(),
         action=action,
         target=order.target,
         actor=order.actor,
@@ -129,7 +145,7 @@ unmute_cmd = command("解禁", "unmute")
 
 @unmute_cmd.handle()
 async def _unmute(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    o = await admin_order(matcher, bot, event, arg, texts.USAGE_UNMUTE, protect=False)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_UNMUTE, protect=False, relief=True)
     platform = platform_for(bot)
     unmute = Unmute(o.group.group_id, o.target)
     record = await carry_out(platform, by_admin(o, "unmute", unmute, ""))

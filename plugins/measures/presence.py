@@ -16,6 +16,7 @@ from core.send import to_people
 from models.measures import MeasureRecord, RecordStatus
 from models.registry import Group
 from plugins.measures import blacklist, texts
+from plugins.measures.articles import manual_article
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out
 from plugins.measures.sweep import UNMANAGED
@@ -23,7 +24,6 @@ from plugins.registry import store as registry
 from plugins.registry.roles import is_protected
 
 QUIET_SECONDS = 600.0  # after a removal (done or refused), the same one is not asked again
-DEFAULT_ARTICLE = 10  # the blacklist is a measure of Art. 8 and 10; 10 when no record says which
 
 _recent: dict[tuple[str, int, int], float] = {}  # (platform, group, account) -> when last asked
 
@@ -45,13 +45,14 @@ async def managed_group(platform: str, group_id: int) -> Group | None:
 
 
 async def _article_of(platform: str, user_id: int) -> int:
-    """The article of the blacklisting on record (8 for illegal content, 10 otherwise)."""
+    """The article of the blacklisting on record (in the default rulebook 8 for illegal content,
+    10 otherwise); the measures duty's when no record says which."""
     last = (
         await MeasureRecord.filter(platform=platform, target=user_id, action=blacklist.BLACKLIST)
         .order_by("-id")
         .first()
     )
-    return last.article if last is not None else DEFAULT_ARTICLE
+    return last.article if last is not None else manual_article()
 
 
 async def remove_listed(platform: Platform, group: Group, user_id: int, seen: str) -> bool:

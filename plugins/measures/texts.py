@@ -1,5 +1,7 @@
 """Every sentence the measures say (Traditional; `core.send` converts to the deployment's script)."""
 
+from core import runtime
+from core.cite import article_label, cite, numeral
 from core.durations import format_duration
 
 USAGE_WARN = "用法：/警告 @成員 [原因]"
@@ -13,19 +15,39 @@ REASON_TOO_LONG = "原因最多 200 字。"
 NO_REASON = "未說明"
 
 
+def measure_articles() -> str:
+    """第八、十條: the articles that provide for muting, removing and blacklisting (the ladders'
+    and the measures duty's), in the rulebook's order and numbering, written as one citation."""
+    book = runtime.rulebook()
+    numbers = {ladder.article for ladder in book.ladder.values()} | set(
+        book.articles_of("measures")
+    )
+    shown = [numeral(a.number, book.numbering) for a in book.article if a.number in numbers]
+    return f"第{'、'.join(shown)}條" if shown else ""
+
+
+def _under(articles: str) -> str:
+    """（第八、十條） after a measure, or nothing when no article provides for it."""
+    return f"（{articles}）" if articles else ""
+
+
 def warned(reason: str) -> str:
-    return f" 警告（第十條）：{reason or NO_REASON}。請遵守群規，再犯將被禁言或移出。"
+    return (
+        f" 警告{_under(cite('measures'))}：{reason or NO_REASON}。請遵守群規，再犯將被禁言或移出。"
+    )
 
 
 def muted(seconds: int, reason: str) -> str:
-    return f" 已被禁言 {format_duration(seconds)}（第八、十條）：{reason or NO_REASON}。"
+    return (
+        f" 已被禁言 {format_duration(seconds)}{_under(measure_articles())}：{reason or NO_REASON}。"
+    )
 
 
 UNMUTED = " 已解除禁言。"
 
 
 def kicked(reason: str) -> str:
-    return f"已將一名成員移出本群（第八、十條）：{reason or NO_REASON}。"
+    return f"已將一名成員移出本群{_under(measure_articles())}：{reason or NO_REASON}。"
 
 
 def platform_refused(answer: str) -> str:
@@ -51,16 +73,6 @@ _KIND_ASKED = {
 }
 
 
-_NUMERALS = "零一二三四五六七八九十"
-
-
-def _article(n: int) -> str:
-    """第十一條 for 11 (the rulebook has under twenty articles)."""
-    if n <= 10:
-        return f"第{_NUMERALS[n]}條"
-    return f"第十{_NUMERALS[n - 10]}條" if n < 20 else f"第{n}條"
-
-
 def referred(told: list[str]) -> str:
     done = "，".join(told) if told else "未能聯絡到可處理的人，請管理員手動處理"
     return f"機器人權限不足，未執行；{done}"
@@ -76,14 +88,14 @@ def referral_to_owner(
     what = _KIND_ASKED.get(kind, "處理")
     who = f"帳號尾號 {str(target)[-4:]} 的成員" if target is not None else "一名成員"
     return (
-        f"【請協助】群 {group_id}：依{_article(article)}須對{who}{what}{_which(message_id)}，"
+        f"【請協助】群 {group_id}：依{article_label(article)}須對{who}{what}{_which(message_id)}，"
         "機器人的權限不足以處理管理員或群主，請您在群內處理。內容不轉述，可按訊息編號查看。"
     )
 
 
 def referral_to_sender(group_id: int, article: int, message_id: int | None) -> str:
     return (
-        f"您在群 {group_id} 發的一則訊息{_which(message_id)}依{_article(article)}不應留在群內，"
+        f"您在群 {group_id} 發的一則訊息{_which(message_id)}依{article_label(article)}不應留在群內，"
         "請您立即自行撤回。"
     )
 
@@ -121,7 +133,7 @@ def banned(reason: str, removed_here: bool, elsewhere: int, failed: int, already
     head = (
         "該帳號已在全街黑名單中"
         if already
-        else f"已列入全街黑名單（第八、十條）：{reason or NO_REASON}"
+        else f"已列入全街黑名單{_under(measure_articles())}：{reason or NO_REASON}"
     )
     parts = [head + "。"]
     parts.append("已移出本群。" if removed_here else "本群未找到此帳號。")
@@ -155,8 +167,9 @@ def _here(removed_here: bool) -> str:
 
 def request_filed(number: int, reason: str, removed_here: bool) -> str:
     """In the group: the account is not named (the command named it already)."""
+    under = measure_articles()
     return (
-        f"{_here(removed_here)}已提交全街黑名單申請（第 {number} 號，第八、十條）："
+        f"{_here(removed_here)}已提交全街黑名單申請（第 {number} 號{'，' + under if under else ''}）："
         f"{reason or NO_REASON}。經黨群工作部或單位分管負責人確認後，才在其他群生效。"
     )
 
@@ -229,7 +242,8 @@ def listed_removed_notice(group_id: int, unit: str, user_id: int, seen: str, don
     outcome = "已移出並拒絕其再次申請" if done else "移出未執行，請人工處理"
     how = _SEEN.get(seen, seen)
     return (
-        f"【黑名單】{unit} 的群 {group_id}：黑名單帳號 {user_id} {how}，{outcome}（第八、十條）。"
+        f"【黑名單】{unit} 的群 {group_id}：黑名單帳號 {user_id} {how}，{outcome}"
+        f"{_under(measure_articles())}。"
     )
 
 

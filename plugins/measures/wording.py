@@ -2,6 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
+from core.cite import article_label
 from models.measures import MeasureRecord
 from plugins.scanner.redact import redact
 
@@ -46,5 +47,5 @@ def record_line(r: MeasureRecord) -> str:
     why = f"：{redact(r.reason)}" if r.reason else ""
     kind = KIND_NAMES.get(r.action, r.action)
     status = STATUS_NAMES.get(r.status.value, r.status.value)
-    article = f"（第{r.article}條）" if r.article else ""
+    article = f"（{article_label(r.article)}）" if r.article else ""
     return f"#{r.id} {when} {kind}{article}{who}{whom}{why}［{status}］"

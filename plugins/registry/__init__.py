@@ -10,15 +10,20 @@ require("nonebot_plugin_apscheduler")
 
 from adapters.events import note_own_role, sender_of  # noqa: E402
 from core import runtime  # noqa: E402
+from core.cite import cite  # noqa: E402
 from core.dispatch import watch  # noqa: E402
 from core.schedule import every  # noqa: E402
 from plugins.registry import activity, friends, matchers, revoke, store  # noqa: E402, F401
 
 __plugin_meta__ = PluginMetadata(
     name="registry",
-    description="群組登記：建群單位、群組管理員、備案與批准、分級、功能開關（第三條、第十三條）",
+    description="群組登記：建群單位、群組管理員、備案與批准、分級、功能開關"
+    f"（{cite('filing', 'approval')}）",
     usage="/備案 /批准 /駁回 /撤銷備案 /群檔案 /功能 /開啟 /關閉 /群規 /任務完結",
-    extra={"articles": (3, 6, 12, 13)},
+    extra={
+        "duties": ("filing", "approval"),
+        "articles": runtime.rulebook().articles_of("filing", "approval"),
+    },
 )
 
 

@@ -6,13 +6,13 @@ the group hears of it, and its registered admins are told privately.
 """
 
 from adapters.port import Platform
+from core import runtime
 from core.send import to_group, to_people
 from models.registry import Group, GroupStatus
 from plugins.registry import store, texts
 
 MAX_REASON = 200
 DECISION_KIND = "filing_decision"
-ARTICLE = 13
 
 
 def refusal(group: Group | None, group_id: int, reason: str) -> str | None:
@@ -37,7 +37,7 @@ async def decide(platform: Platform, group: Group, *, approve: bool, by: int, re
     decision = Measure.in_group(
         group,
         kind=DECISION_KIND,
-        article=ARTICLE,
+        article=runtime.rulebook().article_of("approval"),
         actor=by,
         reason=reason,
         detail={"decision": "approve" if approve else "reject", "status": group.status.value},

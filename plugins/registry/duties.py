@@ -1,7 +1,11 @@
-"""The duties a group can switch on or off, each with the articles it serves."""
+"""The duties a group can switch on or off (core.duties.SWITCHABLE), each with the articles the
+rulebook in force binds it to: read at call time, so another rulebook renumbers them."""
 
 from dataclasses import dataclass
 
+from core import runtime
+from core.cite import articles
+from core.duties import SWITCHABLE
 from core.script import to_simplified
 
 
@@ -9,16 +13,27 @@ from core.script import to_simplified
 class Duty:
     key: str
     name: str
-    articles: tuple[int, ...]
-    summary: str
+    summary: str  # what the bot does for it (core.duties' `does`)
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        """The articles binding it, in the rulebook's order; () when the rulebook leaves it out."""
+        return runtime.rulebook().articles_of(self.key)
+
+    @property
+    def bound(self) -> bool:
+        return runtime.rulebook().binds(self.key)
 
 
-DUTIES: tuple[Duty, ...] = (
-    Duty("realname", "實名", (4, 7), "入群實名認證、名片格式、成員人數上限、入群申請審核"),
-    Duty("clearance", "清理", (4, 14), "每週成員檢查、確認後清理無關人員、完結群組解散提醒"),
-    Duty("confidential", "保密", (11,), "撤回帶涉密或內部標識的訊息，不轉述其內容"),
-    Duty("content", "內容", (7, 8, 9, 10), "違法信息與不良信息的處置、記錄與報告"),
-    Duty("privacy", "隱私", (4,), "撤回身份證號等個人信息，提醒保護成員隱私"),
+_SHOWN_FIRST = ("realname", "clearance", "confidential", "content", "privacy")  # /功能's order
+
+
+def _place(duty: Duty) -> int:
+    return _SHOWN_FIRST.index(duty.key) if duty.key in _SHOWN_FIRST else len(_SHOWN_FIRST)
+
+
+DUTIES: tuple[Duty, ...] = tuple(
+    sorted((Duty(d.key, d.name, d.does) for d in SWITCHABLE), key=_place)
 )
 
 BY_KEY = {d.key: d for d in DUTIES}
@@ -33,5 +48,6 @@ def find_duty(word: str) -> Duty | None:
     return None
 
 
-def articles_label(articles: tuple[int, ...]) -> str:
-    return "、".join(f"第{a}條" for a in articles)
+def articles_label(numbers: tuple[int, ...]) -> str:
+    """第四條、第七條, in the rulebook's numbering."""
+    return articles(numbers)

@@ -15,10 +15,10 @@ from core.org import accounts_of
 from core.people import to_org_people
 from core.send import reply
 from models.registry import GroupStatus, GroupType
-from plugins.registry import activity, decisions, store, texts
+from plugins.registry import activity, decisions, rules_view, store, texts
 from plugins.registry.abilities import NOTICES, limits
 from plugins.registry.access import allowed, answer, filed_group, group_port, in_group, named_group
-from plugins.registry.duties import BY_KEY, DUTIES, find_duty
+from plugins.registry.duties import DUTIES, find_duty
 from plugins.registry.grade import grade_of
 from plugins.registry.parse import parse_decision, parse_file
 from plugins.registry.people import department_accounts, shown_names
@@ -147,7 +147,7 @@ async def _profile(bot: Bot, event: Event, matcher: Matcher) -> None:
             grade=grade_of(group.type, members, await activity.messages_7d(group)),
             admins=admins,
             duties_on=[d.name for d in DUTIES if d.key in on],
-            duties_off=[d.name for d in DUTIES if d.key not in on],
+            duties_off=[d.name for d in DUTIES if d.bound and d.key not in on],
             purpose=group.purpose,
             finished=finished,
         ),
@@ -165,11 +165,12 @@ async def _duties(bot: Bot, event: Event, matcher: Matcher) -> None:
     group = await filed_group(matcher, bot, event, sender)
     on = await store.enabled_duties(group.platform, group.group_id)
     can, shown = capabilities(group.platform), label(group.platform)
-    lines = [
-        line
-        for d in DUTIES
-        for line in (texts.duty_line(d, d.key in on), *texts.limit_lines(shown, limits(d.key, can)))
-    ]
+    lines: list[str] = []
+    for d in DUTIES:
+        if not d.bound:  # never on, whatever a switch says
+            lines.append(texts.unbound_line(d))
+            continue
+        lines += [texts.duty_line(d, d.key in on), *texts.limit_lines(shown, limits(d.key, can))]
     await answer(matcher, bot, event, texts.duties(lines))
 
 
@@ -182,8 +183,10 @@ async def _switch(bot: Bot, event: Event, matcher: Matcher, arg: Message, enable
     duty = find_duty(words[0])
     if duty is None:
         await answer(matcher, bot, event, texts.unknown_duty(redact(words[0])))
+    if not duty.bound:
+        await answer(matcher, bot, event, texts.unbound(duty.name))
     await store.switch(group, duty.key, enabled, sender.user_id)
-    await answer(matcher, bot, event, texts.switched(BY_KEY[duty.key], enabled))
+    await answer(matcher, bot, event, texts.switched(duty, enabled))
 
 
 @enable_cmd.handle()
@@ -202,26 +205,28 @@ rules_cmd = command("群規", "rules")
 @rules_cmd.handle()
 async def _rules(bot: Bot, event: Event, matcher: Matcher) -> None:
     sender = await allowed(matcher, bot, event, EVERYONE)
-    lines = [texts.RULES_HEADER.format(title=runtime.rulebook().title), *texts.RULES_ALWAYS]
     group = None
     if sender.group_id is not None:
         group = await store.find_group(sender.platform, sender.group_id)
-    can, shown = capabilities(sender.platform), label(sender.platform)
-
-    def rule(duty: str) -> list[str]:
-        return [texts.RULES_BY_DUTY[duty], *texts.rules_limits(shown, limits(duty, can))]
-
-    if group is None:
-        lines += [line for d in DUTIES for line in rule(d.key)]
-        lines.append(texts.RULES_NOT_FILED)
-    else:
+    on = None  # the switchable duties on, in a filed group (not one whose filing was revoked)
+    if group is not None and group.status != GroupStatus.REVOKED:
         on = await store.enabled_duties(group.platform, group.group_id)
-        lines += [line for d in DUTIES if d.key in on for line in rule(d.key)]
-        off = [d.name for d in DUTIES if d.key not in on]
-        if off:
-            lines.append(texts.RULES_OFF.format(names="、".join(off)))
-    lines += texts.rules_limits(shown, limits(NOTICES, can))
-    await answer(matcher, bot, event, "\n".join(lines))
+    can, shown = capabilities(sender.platform), label(sender.platform)
+    if on is None:
+        tail = [texts.RULES_NOT_FILED if group is None else texts.RULES_REVOKED]
+    else:
+        off = [d.name for d in DUTIES if d.bound and d.key not in on]
+        tail = [texts.RULES_OFF.format(names="、".join(off))] if off else []
+    tail += texts.rules_limits(shown, limits(NOTICES, can), indent="　")
+    filed, here = on is not None, on or frozenset()
+    reply_text = rules_view.rules_reply(
+        runtime.rulebook(),
+        lambda duty: rules_view.state_in(duty, filed, here),
+        lambda duty: limits(duty, can),
+        shown,
+        tail,
+    )
+    await answer(matcher, bot, event, reply_text)
 
 
 done_cmd = command("任務完結", "done")

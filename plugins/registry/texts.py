@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from core.cite import article_label, cite
 from plugins.registry.duties import DUTIES, Duty, articles_label
 
 USAGE_FILE = "用法：/備案 <內部|群眾> <單位> [用途]"
@@ -12,9 +13,23 @@ USAGE_DONE = "用法：/任務完結 [原因]"
 USAGE_REVOKE = "用法：/撤銷備案 [群號] <原因>（私聊時須寫群號）"
 
 NOT_IN_GROUP = "請在要操作的群內使用這個指令。"
-NOT_FILED = (
-    "本群尚未備案。群主或管理員可用「/備案 <內部|群眾> <單位> [用途]」備案（第三條、第十三條）。"
-)
+
+
+def not_filed() -> str:
+    return (
+        "本群尚未備案。群主或管理員可用「/備案 <內部|群眾> <單位> [用途]」備案"
+        f"（{cite('filing', 'approval')}）。"
+    )
+
+
+def __getattr__(name: str) -> str:
+    """`NOT_FILED`, the sentence before it cited through the rulebook: for callers not yet
+    moved to `not_filed()` (read at each use, so it follows the rulebook in force)."""
+    if name == "NOT_FILED":
+        return not_filed()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 UNKNOWN_GROUP = "找不到群 {group_id} 的備案記錄。"
 
 
@@ -47,19 +62,22 @@ def already_filed(status: str) -> str:
 
 
 def filed_internal(unit: str) -> str:
-    return f"已備案：本群為「{unit}」的內部工作群，狀態「已備案」。您已登記為群組管理員（第三條）。"
+    return (
+        f"已備案：本群為「{unit}」的內部工作群，狀態「已備案」。"
+        f"您已登記為群組管理員（{cite('filing')}）。"
+    )
 
 
 def filed_public(unit: str) -> str:
     return (
-        f"已提交：本群為「{unit}」有群眾參與的工作群，須經黨群工作部批准（第十三條），"
+        f"已提交：本群為「{unit}」有群眾參與的工作群，須經黨群工作部批准（{cite('approval')}），"
         "目前狀態「待批准」。您已登記為群組管理員。"
     )
 
 
 def department_pending(group_name: str, group_id: int, unit: str, purpose: str) -> str:
     lines = [
-        "【待批准】有群眾參與的工作群申請備案（第十三條）",
+        f"【待批准】有群眾參與的工作群申請備案（{cite('approval')}）",
         f"群：{group_name or '（未知群名）'}（{group_id}）",
         f"單位：{unit}",
     ]
@@ -95,7 +113,8 @@ def not_revocable(group_id: int, status: str) -> str:
 
 def revoked_in_group(reason: str) -> str:
     return (
-        f"本群的備案已被撤銷（第三條、第十三條）：{reason}。機器人不再在本群執行各項職責，"
+        f"本群的備案已被撤銷（{cite('filing', 'approval')}）：{reason}。"
+        "機器人不再在本群執行各項職責，"
         "原登記的群組管理員不再是群組管理員。如需重新備案，請聯繫黨群工作部。"
     )
 
@@ -153,6 +172,11 @@ def duty_line(duty: Duty, on: bool) -> str:
     return f"{'●' if on else '○'} {duty.name}（{articles_label(duty.articles)}）：{duty.summary}"
 
 
+def unbound_line(duty: Duty) -> str:
+    """In /功能: a duty the rulebook in force does not bind, never on."""
+    return f"－ {duty.name}：本街道的群規未規定，不適用"
+
+
 def limit_lines(platform_label: str, limits: Sequence[str]) -> list[str]:
     """Under a duty's line in /功能: what it does on this platform where something is missing."""
     return [f"　↳ {platform_label}：{line}" for line in limits]
@@ -170,42 +194,54 @@ def unknown_duty(word: str) -> str:
     return f"未知功能「{word}」。{USAGE_SWITCH}"
 
 
-RULES_HEADER = "【群規】本群依《{title}》管理："
-RULES_ALWAYS = (
-    "第三條：誰主辦、誰負責。群組管理員對本群管理負直接責任，並報黨群工作部備案。",
-    "第五條：群組管理員調整崗位時，由建群單位及時更換（/交接管理員）。",
-    "第六條：本群圍繞工作職能，用於工作部署、溝通聯絡、聯繫服務，堅持正確導向。",
-    "第十二條：機關和村、社區、工作站工作人員依《關於規範黨員幹部網絡行為的意見》規範網絡行為。",
-    "第十三條：內部工作群報黨群工作部備案；有群眾參與的工作群須經批准，分級分類管理。",
-    "第十五條：群組管理納入督查考核，嚴重後果依規問責。",
-)
-RULES_BY_DUTY = {
-    "realname": "第四條、第七條（實名）：入群須實名，群名片按格式填寫；群設人數上限。",
-    "clearance": "第四條、第十四條（清理）：每週檢查成員，清理無關人員；任務完結的群應及時解散。",
-    "confidential": "第十一條（保密）：上網不涉密、涉密不上網；帶涉密或內部標識的訊息會被撤回；"
-    "未能讀完的轉發報告管理員，依本群設定撤回。",
-    "content": "第七至十條（內容）：違法信息撤回並處置、報告；不良信息依次警告、禁言、移出。",
-    "privacy": "第四條（隱私）：保護成員個人信息；身份證號等會被撤回。",
-}
-RULES_OFF = "本群關閉的功能：{names}。"
-
-
-def rules_limits(platform_label: str, limits: Sequence[str]) -> list[str]:
-    """Under a rule in /群規: how the bot carries it out on this platform."""
-    return [f"　（{platform_label}）{line}" for line in limits]
-
-
 def unbound(name: str) -> str:
     return f"本街道的群規未規定「{name}」職責，此功能不適用。"
 
 
+# --- /群規: each article of the rulebook, and what the bot does for it here --------------------
+
+RULES_HEADER = "【群規】本群依《{title}》管理："
+
+
+def rules_article(number: int, text: str) -> str:
+    return f"{article_label(number)}　{text}"
+
+
+RULES_NOT_DONE = "　（機器人不執行，僅供遵守）"
+_STATES = {"on": "", "off": "（本群已關閉）", "later": "（備案後執行）"}
+
+
+def rules_duty(name: str, does: str, state: str) -> str:
+    """Under an article: a duty it binds, what the bot does for it, and whether it does here
+    (`state`: on, off — switched off in this group —, later — the group is not filed)."""
+    return f"　{'●' if state == 'on' else '○'} {name}{_STATES[state]}：{does}"
+
+
+def rules_duty_again(name: str, state: str, first: int) -> str:
+    """A duty already shown under an earlier article (`first`)."""
+    return f"　{'●' if state == 'on' else '○'} {name}{_STATES[state]}：見{article_label(first)}"
+
+
+def rules_limits(platform_label: str, limits: Sequence[str], indent: str = "　　") -> list[str]:
+    """Under a duty in /群規 (or, with one indent, at the end): how the bot carries it out on
+    this platform."""
+    return [f"{indent}（{platform_label}）{line}" for line in limits]
+
+
+def rules_cut(title: str) -> str:
+    return f"（條文較長的只列開頭，以「…」標示；全文見《{title}》。）"
+
+
+RULES_OFF = "本群關閉的功能：{names}。"
 RULES_NOT_FILED = "本群尚未備案，機器人暫不執行各項職責。"
+RULES_REVOKED = "本群的備案已被撤銷，機器人不執行各項職責。"
 
 
 def finished(reason: str) -> str:
     tail = f"（{reason}）" if reason else ""
     return (
-        f"已標記本群任務完結{tail}。依第十四條，工作職能已完結的群應及時解散；機器人將提醒管理員。"
+        f"已標記本群任務完結{tail}。依{cite('dissolution')}，工作職能已完結的群應及時解散；"
+        "機器人將提醒管理員。"
     )
 
 

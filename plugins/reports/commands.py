@@ -10,7 +10,7 @@ from core.commands import command
 from core.people import on
 from core.send import to_people
 from plugins.registry import store as registry
-from plugins.registry.access import allowed, answer, filed_group
+from plugins.registry.access import allowed, answer, bound, filed_group
 from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY
 from plugins.reports import deliver, store, texts
 from plugins.reports.live import checked_realname
@@ -23,6 +23,7 @@ compliance_cmd = command("合規報告", "compliance")
 
 @compliance_cmd.handle()
 async def _compliance(bot: Bot, event: Event, matcher: Matcher) -> None:
+    await bound(matcher, bot, event, "reports")
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     platform = platform_for(bot)
@@ -37,7 +38,7 @@ async def _compliance(bot: Bot, event: Event, matcher: Matcher) -> None:
         texts.scorecard(card, since, now, store.street_tz()),
         about=group.group_id,
     )
-    await answer(matcher, bot, event, texts.SENT_TO_ADMINS if admins else texts.SENT_TO_CALLER)
+    await answer(matcher, bot, event, texts.sent_to_admins() if admins else texts.SENT_TO_CALLER)
 
 
 street_cmd = command("全街報告", "street_report")
@@ -45,6 +46,7 @@ street_cmd = command("全街報告", "street_report")
 
 @street_cmd.handle()
 async def _street(bot: Bot, event: Event, matcher: Matcher) -> None:
+    await bound(matcher, bot, event, "reports")
     sender = await allowed(matcher, bot, event, DEPARTMENT_ONLY)
     if sender.group_id is not None:
         await answer(matcher, bot, event, texts.STREET_PRIVATE_ONLY)

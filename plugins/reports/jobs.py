@@ -36,7 +36,10 @@ async def tick(now: datetime | None = None) -> None:
 
 
 async def weekly_digest(now: datetime | None = None) -> bool:
-    """Send last week's street report to the department, once; whether it was sent now."""
+    """Send last week's street report to the department, once; whether it was sent now (never
+    under a rulebook that leaves the reports duty out)."""
+    if not runtime.rulebook().binds("reports"):
+        return False
     now = now or store.now()
     tz = store.street_tz()
     monday = digest_due(now, tz, await store.marked_weeks(DIGEST_KIND))

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from core.cite import cite
 from plugins.content.categories import BY_KEY as CONTENT_CATEGORIES
 from plugins.measures.wording import KIND_NAMES, STATUS_NAMES
 from plugins.registry.platforms import label
@@ -77,7 +78,11 @@ def period(since: datetime, until: datetime, tz: ZoneInfo) -> str:
 
 # --- /合規報告 -------------------------------------------------------------------------------------
 
-SENT_TO_ADMINS = "本群的合規報告（第十五條）已私聊發送給群組管理員。"
+
+def sent_to_admins() -> str:
+    return f"本群的合規報告（{cite('reports')}）已私聊發送給群組管理員。"
+
+
 SENT_TO_CALLER = "本群尚無登記的群組管理員，合規報告已私聊發送給您。"
 MARK = {True: "✓", False: "✗"}
 
@@ -131,10 +136,13 @@ def _activity_line(card: Scorecard, tz: ZoneInfo) -> str:
     if card.activity == "finished" and f.finished_at is not None:
         return (
             f"{MARK[False]} 活躍：已於 {local_date(f.finished_at, tz):%Y-%m-%d} 標記任務完結，"
-            "應及時解散（第十四條）"
+            f"應及時解散（{cite('dissolution')}）"
         )
     if card.activity == "dormant":
-        return f"{MARK[False]} 活躍：已 {card.silent_days} 天無人發言，請考慮解散（第十四條）"
+        return (
+            f"{MARK[False]} 活躍：已 {card.silent_days} 天無人發言，"
+            f"請考慮解散（{cite('dissolution')}）"
+        )
     return f"{MARK[True]} 活躍：正常"
 
 
@@ -155,7 +163,8 @@ def street_summary(report: StreetReport, t: Totals, tz: ZoneInfo, file_name: str
     """The short text in the chat; the workbook has the rest."""
     status = "，".join(f"{name} {n}" for name, n in sorted(t.by_status.items())) or "無"
     lines = [
-        f"【全街報告】{report.street}　{period(report.since, report.until, tz)}（第十五條）",
+        f"【全街報告】{report.street}　{period(report.since, report.until, tz)}"
+        f"（{cite('reports')}）",
         f"群組 {t.groups} 個：{status}",
     ]
     if len(t.by_platform) > 1:
@@ -241,15 +250,18 @@ REALNAME_NOTE = (
 def notes(report: StreetReport, tz: ZoneInfo) -> list[tuple[str, str]]:
     made = report.generated_at.astimezone(tz)
     return [
-        ("報告", f"{report.street} 全街報告（第十五條：群組管理納入督查考核）"),
+        ("報告", f"{report.street} 全街報告（{cite('reports')}：群組管理納入督查考核）"),
         ("統計期間", period(report.since, report.until, tz)),
         ("生成時間", f"{made:%Y-%m-%d %H:%M:%S}"),
         ("時區", tz.key),
         ("實名率", REALNAME_NOTE),
         ("發現", "同一訊息在同一類別下的各項措施算作一起發現；無訊息的記錄各算一起。"),
-        ("發現至處置", "自第一條記錄建立至最後一項措施獲平台答覆的時間。"),
-        ("沉寂", "依清理職責的閒置天數無人發言的群（第十四條；各群可用 /清理設定 調整）。"),
-        ("任務完結", "已用 /任務完結 標記、應及時解散的群（第十四條）。"),
+        ("發現至處置", "自首條記錄建立至最後一項措施獲平台答覆的時間。"),
+        (
+            "沉寂",
+            f"依清理職責的閒置天數無人發言的群（{cite('dissolution')}；各群可用 /清理設定 調整）。",
+        ),
+        ("任務完結", f"已用 /任務完結 標記、應及時解散的群（{cite('dissolution')}）。"),
     ]
 
 
@@ -260,8 +272,8 @@ def trial_reminder(title: str, start: date, years: int, end: date, left: int) ->
     when = f"尚餘 {left} 天" if left > 0 else ("今日屆滿" if left == 0 else f"已屆滿 {-left} 天")
     return (
         f"【試行期提醒】《{title}》自 {start:%Y-%m-%d} 起試行 {years} 年，"
-        f"試行期於 {end:%Y-%m-%d} 屆滿，{when}（第十六條）。"
-        "請黨群工作部安排評估與修訂；正式施行或延長試行後，請更新組織檔案 [policy] 的 start 與"
+        f"試行期於 {end:%Y-%m-%d} 屆滿，{when}（{cite('trial')}）。"
+        "請黨群工作部安排評估與修訂；正式施行或延長試行後，請更新群規檔的 in_force 與"
         " trial_years，本提醒即停止（每週一次）。"
     )
 

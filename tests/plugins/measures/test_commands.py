@@ -187,7 +187,7 @@ async def test_records_are_sent_privately(app: App) -> None:
 
     line = record_line(record)
     assert line.startswith(f"#{record.id} ")
-    assert "警告（第10條）" in line
+    assert "警告（第十條）" in line
     assert str(accounts.MEMBER) in line
 
 

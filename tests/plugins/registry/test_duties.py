@@ -1,17 +1,17 @@
 """/功能, /開啟, /關閉, /群規: the duties a group runs, and switching them."""
 
+import pytest
 from nonebug import App
 
 from models.registry import DutySwitch
 from tests import accounts
 from tests.factories import (
     expect_group_send,
-    expect_private_send,
     group_msg,
     make_bot,
-    private_msg,
 )
 from tests.plugins.registry.helpers import filed_group, switch_off
+from tests.plugins.registry.rulebooks import second
 
 # --- /功能 /開啟 /關閉 ---------------------------------------------------------------------
 
@@ -33,8 +33,8 @@ async def test_duties_list_marks_each_duty_on_or_off_with_its_articles(app: App)
         expect_group_send(ctx, listing)
 
     lines = listing.splitlines()
-    assert "● 實名（第4條、第7條）" in listing
-    assert any(line.startswith("○ 保密（第11條）") for line in lines)
+    assert "● 實名（第四條、第七條）" in listing
+    assert any(line.startswith("○ 保密（第十一條）") for line in lines)
     assert sum(line.startswith("●") for line in lines) == 4
 
 
@@ -70,7 +70,7 @@ async def test_switching_a_duty_off_writes_it_and_the_list_follows(app: App) -> 
         accounts.ADMIN,
     )
     assert "privacy" not in await store.enabled_duties("qq", accounts.GROUP)
-    assert texts.switched(BY_KEY["privacy"], False) == "已關閉「隱私」（第4條）。"
+    assert texts.switched(BY_KEY["privacy"], False) == "已關閉「隱私」（第四條）。"
 
 
 async def test_switching_back_on_updates_the_same_row(app: App) -> None:
@@ -150,49 +150,52 @@ async def test_switch_in_an_unfiled_group_says_it_is_not_filed(app: App) -> None
     assert await DutySwitch.all().count() == 0
 
 
-# --- /群規 ---------------------------------------------------------------------------------
+# --- under another rulebook ----------------------------------------------------------------
 
 
-async def test_rules_of_a_filed_group_name_the_duties_switched_off(app: App) -> None:
-    from plugins.registry import texts
+async def test_a_duty_the_rulebook_leaves_out_is_unavailable_and_cannot_be_switched(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plugins.registry import store, texts
+    from plugins.registry.duties import BY_KEY, DUTIES
 
+    second(monkeypatch)
     await filed_group()
-    await switch_off("privacy")
-    await switch_off("clearance")
-    by_duty = texts.RULES_BY_DUTY
-    expected = "\n".join(
-        [
-            "【群規】本群依《工作互聯網群組管理辦法（試行）》管理：",
-            *texts.RULES_ALWAYS,
-            by_duty["realname"],
-            by_duty["confidential"],
-            by_duty["content"],
-            "本群關閉的功能：清理、隱私。",
-        ]
-    )
+    lines = [
+        texts.unbound_line(d) if d.key == "privacy" else texts.duty_line(d, True) for d in DUTIES
+    ]
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
-        ctx.receive_event(bot, group_msg("/群規"))
-        expect_group_send(ctx, expected)
+        ctx.receive_event(bot, group_msg("/功能"))
+        expect_group_send(ctx, texts.duties(lines))
+        ctx.receive_event(bot, group_msg("/開啟 隱私", accounts.ADMIN))
+        expect_group_send(ctx, texts.unbound("隱私"))
+        ctx.receive_event(bot, group_msg("/關閉 privacy", accounts.ADMIN))
+        expect_group_send(ctx, texts.unbound("隱私"))
 
-    assert by_duty["privacy"] not in expected
-    assert by_duty["clearance"] not in expected
+    assert "－ 隱私：本街道的群規未規定，不適用" in lines
+    assert "● 實名（第4條、第7條）：入群實名認證、名片格式、成員人數上限、入群申請審核" in lines
+    assert texts.switched(BY_KEY["clearance"], False) == "已關閉「清理」（第4條）。"
+    assert await DutySwitch.all().count() == 0
+    assert "privacy" not in await store.enabled_duties("qq", accounts.GROUP)
 
 
-async def test_rules_of_an_unfiled_group_list_everything_and_say_so(app: App) -> None:
-    from plugins.registry import texts
+async def test_a_switch_left_from_before_does_not_bring_a_left_out_duty_back(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plugins.registry import store, texts
+    from plugins.registry.duties import BY_KEY
 
-    expected = "\n".join(
-        [
-            "【群規】本群依《工作互聯網群組管理辦法（試行）》管理：",
-            *texts.RULES_ALWAYS,
-            *texts.RULES_BY_DUTY.values(),
-            texts.RULES_NOT_FILED,
-        ]
-    )
+    group = await filed_group()
+    await store.switch(group, "privacy", True, accounts.ADMIN)  # under the default rulebook
+    second(monkeypatch)
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
-        ctx.receive_event(bot, group_msg("/群规"))
-        expect_group_send(ctx, expected)
-        ctx.receive_event(bot, private_msg("/rules", accounts.STRANGER))
-        expect_private_send(ctx, accounts.STRANGER, expected)
+        ctx.receive_event(bot, group_msg("/功能"))
+        expect_group_send(
+            ctx,
+            duty_list(set()).replace(
+                texts.duty_line(BY_KEY["privacy"], True), texts.unbound_line(BY_KEY["privacy"])
+            ),
+        )
+    assert "privacy" not in await store.enabled_duties("qq", accounts.GROUP)

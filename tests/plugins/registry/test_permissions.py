@@ -218,14 +218,11 @@ def privacy_switched(on: bool) -> Callable[[int], Awaitable[None]]:
 
 
 def shows_rules(ctx: ApiContext, user: int) -> None:
-    from plugins.registry import texts
+    from tests.plugins.registry.test_rules_reply import rules
 
-    lines = [
-        "【群規】本群依《工作互聯網群組管理辦法（試行）》管理：",
-        *texts.RULES_ALWAYS,
-        *texts.RULES_BY_DUTY.values(),
-    ]
-    expect_group_send(ctx, "\n".join(lines))
+    expect_group_send(
+        ctx, rules(True, ("realname", "clearance", "confidential", "content", "privacy"), [])
+    )
 
 
 def finishes(ctx: ApiContext, user: int) -> None:

@@ -13,7 +13,7 @@ from core import runtime
 from core.org import accounts_of
 from models.registry import Group, GroupStatus, GroupType, RegisteredAdmin
 from plugins.registry import texts
-from plugins.registry.abilities import NOTICES, limits
+from plugins.registry.abilities import limits
 from plugins.registry.duties import DUTIES
 from plugins.registry.people import department_accounts
 from tests import accounts
@@ -89,18 +89,22 @@ async def test_the_duty_list_says_what_each_duty_does_on_telegram(app: App) -> N
 
 
 async def test_the_rules_name_telegram_s_ways_and_how_notices_reach_people(app: App) -> None:
+    from tests.plugins.registry.test_rules_reply import rules
+
     await filed_tg_group()
+    expected = rules(True, [d.key for d in DUTIES], [], CAN, "Telegram")
     async with app.test_matcher() as ctx:
         bot = tg.make_bot(ctx)
         ctx.receive_event(bot, tg.event(tg.command("/群規")))
-        lines = [texts.RULES_HEADER.format(title="工作互聯網群組管理辦法（試行）")]
-        lines += texts.RULES_ALWAYS
-        for duty in DUTIES:
-            lines.append(texts.RULES_BY_DUTY[duty.key])
-            lines += texts.rules_limits("Telegram", limits(duty.key, CAN))
-        lines += texts.rules_limits("Telegram", limits(NOTICES, CAN))
-        expect_send(ctx, tg.GROUP, "\n".join(lines))
-    assert any("私聊機器人一次" in line for line in lines)
+        expect_send(ctx, tg.GROUP, expected)
+    lines = expected.splitlines()
+    at = lines.index("　● 保密：撤回帶涉密或內部標識的訊息與檔案，不轉述其內容")
+    assert lines[at + 1 : at + 3] == [
+        "　　（Telegram）轉發的訊息逐條到達，逐條檢查。",
+        "　　（Telegram）沒有群檔案：檢查訊息所附文件的檔名與說明文字。",
+    ]
+    assert lines[-1].startswith("　（Telegram）私聊通知只能送達曾私聊機器人的人")
+    assert "私聊機器人一次" in lines[-1]
 
 
 async def test_the_department_approves_a_telegram_group_from_qq_by_its_number(app: App) -> None:

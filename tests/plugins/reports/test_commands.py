@@ -70,7 +70,7 @@ async def test_the_scorecard_goes_to_the_admins_privately_and_the_group_hears_on
         ctx.receive_event(bot, group_msg("/合規報告", accounts.ADMIN))
         expect_members(ctx, *MEMBERS)
         card = expect_private(ctx, accounts.ADMIN)
-        expect_group_send(ctx, texts.SENT_TO_ADMINS)
+        expect_group_send(ctx, texts.sent_to_admins())
     lines = card.text.splitlines()
     assert lines[0] == f"【合規報告】群 {accounts.GROUP}（測試群）"
     assert "✓ 備案：已備案" in lines
@@ -83,7 +83,7 @@ async def test_the_scorecard_goes_to_the_admins_privately_and_the_group_hears_on
     assert "　・散布謠言：發現 1，措施 2，平均用時 5.0 秒" in lines
     assert lines[-1] == "需改進 1 項。"
     for private in (str(accounts.MEMBER), str(LI.account), "李四", "小明"):
-        assert private not in texts.SENT_TO_ADMINS
+        assert private not in texts.sent_to_admins()
         assert private not in card.text
 
 
@@ -99,7 +99,7 @@ async def test_a_unit_leader_asking_gets_it_too_and_an_unreadable_list_is_said(a
         )
         to_admin = expect_private(ctx, accounts.ADMIN)
         to_leader = expect_private(ctx, accounts.LEADER)
-        expect_group_send(ctx, texts.SENT_TO_ADMINS)
+        expect_group_send(ctx, texts.sent_to_admins())
     assert to_admin.text == to_leader.text
     lines = to_admin.text.splitlines()
     assert "✗ 實名：無法讀取成員名單，未能檢查" in lines

@@ -21,7 +21,6 @@ from .helpers import Capture, record
 
 DEPARTMENT = (accounts.DEPARTMENT, accounts.SUPERUSER)  # staff, then SUPERUSERS
 MONDAY_0930 = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # 09:30 street time, ISO week 2026-W10
-TITLE = "工作互聯網群組管理辦法（試行）"
 
 
 def expect_digest(ctx: ApiContext, user_id: int) -> tuple[Capture, Capture]:
@@ -100,7 +99,8 @@ async def test_without_a_bot_or_anyone_reached_nothing_is_marked(app: App) -> No
 
 
 def _reminder(left: int) -> str:
-    return texts.trial_reminder(TITLE, date(2025, 1, 1), 2, date(2027, 1, 1), left)
+    book = runtime.rulebook()  # the default: in force 2025-01-01, two years' trial
+    return texts.trial_reminder(book.title, date(2025, 1, 1), 2, date(2027, 1, 1), left)
 
 
 async def test_thirty_days_before_the_trial_ends_then_weekly(app: App) -> None:

@@ -121,7 +121,7 @@ async def test_the_scorecard_in_a_telegram_group_counts_bound_members_as_real_na
         ctx.receive_event(bot, tg.event(tg.command("/合規報告", tg.ADMIN)))
         expect_admins(ctx, *OWNER_AND_ADMIN)
         expect_send(ctx, tg.ADMIN, card)
-        expect_send(ctx, tg.GROUP, texts.SENT_TO_ADMINS)
+        expect_send(ctx, tg.GROUP, texts.sent_to_admins())
     lines = str(card.value).splitlines()
     assert lines[0] == f"【合規報告】群 {tg.GROUP}（XX社區工作群）"
     # the owner, the admin and the stranger are bound to nobody: 1 of 4 real-named

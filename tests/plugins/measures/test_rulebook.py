@@ -1,0 +1,54 @@
+"""The admins' measures under another rulebook: filed under the measures duty's article there,
+cited in its numbering, and refused where the rulebook leaves the duty out."""
+
+import pytest
+from nonebug import App
+
+from models.measures import BlacklistRequest, MeasureRecord
+from plugins.measures import texts
+from plugins.registry import texts as registry_texts
+from tests import accounts
+from tests.factories import expect_group_send, group_msg, make_bot, message
+from tests.plugins.measures.test_commands import expect_mention
+from tests.plugins.registry.helpers import filed_group
+from tests.plugins.registry.rulebooks import edited, install, second
+
+
+async def test_a_warning_is_filed_and_cited_under_the_measures_article_of_the_rulebook(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second(monkeypatch)  # the measures duty bound to Art. 12, numbered in figures
+    await filed_group()
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(
+            bot, group_msg(message("/警告 ", accounts.MEMBER) + " 廣告", accounts.ADMIN)
+        )
+        expect_mention(ctx, accounts.MEMBER, texts.warned("廣告"))
+    record = await MeasureRecord.get()
+    assert (record.action, record.article) == ("warning", 12)
+    assert texts.warned("廣告") == " 警告（第12條）：廣告。請遵守群規，再犯將被禁言或移出。"
+    assert texts.kicked("廣告") == "已將一名成員移出本群（第8、10、12條）：廣告。"
+
+
+def test_the_default_rulebook_cites_as_before() -> None:
+    assert texts.warned("") == " 警告（第十條）：未說明。請遵守群規，再犯將被禁言或移出。"
+    assert texts.measure_articles() == "第八、十條"
+    assert texts.referral_to_sender(1, 11, None).startswith("您在群 1 發的一則訊息依第十一條")
+
+
+async def test_without_the_measures_duty_the_admins_measures_do_not_apply(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(monkeypatch, edited(('duties = ["content", "measures"]', 'duties = ["content"]')))
+    await filed_group()
+    unbound = registry_texts.unbound("處置")
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        for command in ("/警告 ", "/禁言 ", "/移出 ", "/拉黑 "):
+            ctx.receive_event(bot, group_msg(message(command, accounts.MEMBER), accounts.ADMIN))
+            expect_group_send(ctx, unbound)
+        ctx.receive_event(bot, group_msg("/確認拉黑 1", accounts.DEPARTMENT))
+        expect_group_send(ctx, unbound)
+    assert await MeasureRecord.all().count() == 0
+    assert await BlacklistRequest.all().count() == 0
