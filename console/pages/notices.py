@@ -17,11 +17,15 @@ from starlette.responses import Response
 from console import texts, web
 from console.pages import Page
 from core import runtime
+from core.duties import BY_KEY
 from models.broadcast import BroadcastStatus
 from models.registry import GroupType
 from plugins.broadcast import service, store
 from plugins.broadcast import texts as notice_texts
 from plugins.broadcast.select import GRADES, Filters
+from plugins.registry import texts as registry_texts
+
+DUTY = "broadcast"
 
 router = APIRouter()
 _sending: set[asyncio.Task[object]] = set()
@@ -39,9 +43,12 @@ def filters_of(data: FormData) -> Filters:
 
 
 def _department(request: Request) -> int:
+    """The department member asking; refused too where the rulebook has no broadcast duty."""
     viewer = web.logged_in(request)
     if not viewer.department:
         raise web.Refusal(403, texts.NOTICES_DEPARTMENT_ONLY)
+    if not runtime.rulebook().binds(DUTY):
+        raise web.Refusal(404, registry_texts.unbound(BY_KEY[DUTY].name))
     return viewer.account
 
 

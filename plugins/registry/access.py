@@ -50,7 +50,7 @@ async def filed_group(matcher: Matcher, bot: Bot, event: Event, sender: Sender) 
     group_id = await in_group(matcher, bot, event, sender)
     group = await store.find_group(sender.platform, group_id)
     if group is None:
-        await answer(matcher, bot, event, texts.NOT_FILED)
+        await answer(matcher, bot, event, texts.not_filed())
     return group
 
 

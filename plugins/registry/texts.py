@@ -22,14 +22,6 @@ def not_filed() -> str:
     )
 
 
-def __getattr__(name: str) -> str:
-    """`NOT_FILED`, the sentence before it cited through the rulebook: for callers not yet
-    moved to `not_filed()` (read at each use, so it follows the rulebook in force)."""
-    if name == "NOT_FILED":
-        return not_filed()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 UNKNOWN_GROUP = "找不到群 {group_id} 的備案記錄。"
 
 

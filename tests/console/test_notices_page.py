@@ -1,9 +1,12 @@
 """Notices to many groups from the console: picked groups previewed, refusals that change
 nothing, and only the department."""
 
+import pytest
+
 from models.broadcast import Broadcast
 from tests import accounts
 from tests.console.client import console_as, csrf_for
+from tests.plugins.handover.rulebooks import install, without
 from tests.plugins.registry.helpers import filed_group
 
 
@@ -47,3 +50,19 @@ async def test_a_unit_leader_cannot_send_notices() -> None:
     async with console_as(accounts.LEADER) as client:
         page = await client.get("/console/notices")
     assert page.status_code == 403
+
+
+async def test_a_rulebook_without_the_broadcast_duty_has_no_notices_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    install(monkeypatch, without("broadcast"))
+    async with console_as(accounts.DEPARTMENT) as client:
+        page = await client.get("/console/notices")
+        sent = await client.post(
+            "/console/notices",
+            data={"csrf": csrf_for(accounts.DEPARTMENT), "everything": "1", "text": "開會"},
+        )
+    assert page.status_code == 404
+    assert "本街道的群規未規定「群發通知」職責" in page.text
+    assert sent.status_code == 404
+    assert await Broadcast.all().count() == 0

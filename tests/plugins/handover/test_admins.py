@@ -144,7 +144,7 @@ async def test_no_history_and_an_unfiled_group(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/管理員記錄", accounts.MEMBER))
-        expect_group_send(ctx, registry_texts.NOT_FILED)
+        expect_group_send(ctx, registry_texts.not_filed())
     await _group()
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)

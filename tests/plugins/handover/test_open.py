@@ -161,7 +161,7 @@ async def test_a_group_not_filed_or_a_private_chat_is_refused(app: App) -> None:
         ctx.receive_event(
             bot, group_msg(message("/交接管理員 ", accounts.MEMBER), accounts.DEPARTMENT)
         )
-        expect_group_send(ctx, registry_texts.NOT_FILED)
+        expect_group_send(ctx, registry_texts.not_filed())
         ctx.receive_event(bot, private_msg(f"/交接管理員 {accounts.MEMBER}", accounts.DEPARTMENT))
         expect_private_send(ctx, accounts.DEPARTMENT, registry_texts.NOT_IN_GROUP)
     assert await Handover.all().count() == 0

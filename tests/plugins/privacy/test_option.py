@@ -55,4 +55,4 @@ async def test_an_unfiled_group_has_no_options(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/隱私選項 手機 開", accounts.SUPERUSER))
-        expect_group_send(ctx, registry_texts.NOT_FILED)
+        expect_group_send(ctx, registry_texts.not_filed())

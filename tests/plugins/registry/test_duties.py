@@ -44,7 +44,7 @@ async def test_duties_list_in_an_unfiled_group(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/duties"))
-        expect_group_send(ctx, texts.NOT_FILED)
+        expect_group_send(ctx, texts.not_filed())
 
 
 async def test_switching_a_duty_off_writes_it_and_the_list_follows(app: App) -> None:
@@ -145,7 +145,7 @@ async def test_switch_in_an_unfiled_group_says_it_is_not_filed(app: App) -> None
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/關閉 隱私", accounts.DEPARTMENT))
-        expect_group_send(ctx, texts.NOT_FILED)
+        expect_group_send(ctx, texts.not_filed())
 
     assert await DutySwitch.all().count() == 0
 

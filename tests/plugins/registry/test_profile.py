@@ -24,7 +24,7 @@ async def test_profile_of_an_unfiled_group_says_how_to_file(app: App) -> None:
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/群檔案"))
-        expect_group_send(ctx, texts.NOT_FILED)
+        expect_group_send(ctx, texts.not_filed())
 
     assert await Group.all().count() == 0
 

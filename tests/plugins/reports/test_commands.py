@@ -126,7 +126,7 @@ async def test_the_scorecard_is_refused_to_members_and_in_unfiled_groups(app: Ap
         ctx.receive_event(
             bot, group_msg("/合規報告", accounts.DEPARTMENT, group_id=accounts.OTHER_GROUP)
         )
-        expect_group_send(ctx, registry_texts.NOT_FILED, group_id=accounts.OTHER_GROUP)
+        expect_group_send(ctx, registry_texts.not_filed(), group_id=accounts.OTHER_GROUP)
 
 
 async def test_the_street_report_sends_summary_chart_and_workbook_privately(app: App) -> None:
