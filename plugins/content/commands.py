@@ -5,46 +5,60 @@ from nonebot.matcher import Matcher
 from nonebot.params import CommandArg
 
 from adapters.events import parse_args
+from core import runtime
 from core.commands import command
-from core.durations import format_duration
+from core.rulebook import Rulebook
 from plugins.content import reload, store, texts
-from plugins.content.categories import CATEGORIES
+from plugins.content.overrides import ContentPolicy
 from plugins.content.parse import parse_change
-from plugins.content.policy import ContentPolicy
-from plugins.registry.access import allowed, answer, filed_group
+from plugins.content.policy import DUTY, step_name
+from plugins.registry.access import allowed, answer, bound, filed_group
 from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY
 
 policy_cmd = command("內容設定", "content_policy")
 
 
-def _shown(policy: ContentPolicy, own: bool) -> str:
-    return texts.policy_shown(
-        own=own,
-        mute=format_duration(policy.illegal_mute_seconds),
-        blacklist=[c.name for c in CATEGORIES if c.key in policy.blacklist],
-        ladder=[rung.name for rung in policy.ladder],
-        window_days=policy.window_days,
-    )
+def shown(policy: ContentPolicy, book: Rulebook) -> str:
+    """Every ladder of the rulebook as this group has it, with the categories on it."""
+    ladders = []
+    for key in book.ladder:
+        ladder = policy.ladder(book, key)
+        ladders.append(
+            texts.ladder_shown(
+                name=ladder.name,
+                article=ladder.article,
+                steps=[step_name(s) for s in ladder.steps],
+                window_days=ladder.window_days,
+                categories=[c.name for c in policy.on_ladder(book, key)],
+                own=policy.changes(book, key),
+            )
+        )
+    return texts.policy_shown(own=not policy.compact(book).empty, ladders=ladders)
 
 
 @policy_cmd.handle()
 async def _policy(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
+    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
-    current, own = await store.policy_of(group.platform, group.group_id)
+    book = runtime.rulebook()
+    current, _ = await store.policy_of(group.platform, group.group_id)
     words = parse_args(arg).words
     if not words:
-        await answer(matcher, bot, event, _shown(current, own))
-    changed = parse_change(words, current)
+        await answer(matcher, bot, event, shown(current, book))
+    changed = parse_change(words, current, book)
     if changed is None:
-        await answer(matcher, bot, event, texts.USAGE_POLICY)
+        await answer(
+            matcher,
+            bot,
+            event,
+            texts.usage_policy([ladder.name for ladder in book.ladder.values()]),
+        )
     if changed == "reset":
         await store.set_policy(group, None, sender.user_id)
-        await answer(
-            matcher, bot, event, texts.POLICY_RESET + "\n" + _shown(ContentPolicy(), False)
-        )
+        await answer(matcher, bot, event, texts.POLICY_RESET + "\n" + shown(ContentPolicy(), book))
     await store.set_policy(group, changed, sender.user_id)
-    await answer(matcher, bot, event, texts.POLICY_SAVED + "\n" + _shown(changed, True))
+    await answer(matcher, bot, event, texts.POLICY_SAVED + "\n" + shown(changed, book))
 
 
 reload_cmd = command("重載詞庫", "reload_lexicon")
@@ -52,6 +66,7 @@ reload_cmd = command("重載詞庫", "reload_lexicon")
 
 @reload_cmd.handle()
 async def _reload(bot: Bot, event: Event, matcher: Matcher) -> None:
+    await bound(matcher, bot, event, DUTY)
     await allowed(matcher, bot, event, DEPARTMENT_ONLY)
     lexicon = reload.reload(force=True)
     assert lexicon is not None  # forced

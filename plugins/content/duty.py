@@ -21,6 +21,7 @@ from core.send import file_to_person, to_group
 from models.measures import MeasureRecord, RecordStatus
 from plugins.content import store, texts
 from plugins.content.burst import BurstWatch
+from plugins.content.categories import category
 from plugins.content.policy import Offence, Verdict, decide, gravest
 from plugins.measures import blacklist
 from plugins.measures.authority import fitted
@@ -65,6 +66,7 @@ async def handle(
     platform_name, group_id, user_id = posted.platform, posted.group_id, posted.user_id
     group = await registry.find_group(platform_name, group_id)
     unit = group.unit.name if group is not None else ""
+    book = runtime.rulebook()
     policy, _ = await store.policy_of(platform_name, group_id)
     # Nobody may blacklist or remove the department, a unit leader or a superuser: the duty
     # recalls and reports their message as it does an admin's, and takes no measure on them.
@@ -72,9 +74,10 @@ async def handle(
         platform_name, user_id, bot.self_id
     )
     first = gravest(tuple(findings))
+    ladder = policy.ladder_for(book, category(first.category))
     prior = 0
-    if first.kind == "harmful" and not exempt:
-        since = datetime.now(UTC) - timedelta(days=policy.window_days)
+    if len(ladder.steps) > 1 and not exempt:
+        since = datetime.now(UTC) - timedelta(days=ladder.window_days)
         prior = await store.rungs_on_record(platform_name, group_id, user_id, since)
     offence = Offence(
         platform=platform_name,
@@ -95,7 +98,7 @@ async def handle(
         listed=await blacklist.active(platform_name, user_id) is not None,
     )
     platform = platform_for(bot)
-    verdict = decide(offence, policy)
+    verdict = decide(offence, ladder, book)
     verdict = replace(verdict, measures=tuple(fitted(m, platform.can) for m in verdict.measures))
     records = [await carry_out(platform, measure) for measure in verdict.measures]
     if verdict.blacklists:
@@ -106,7 +109,7 @@ async def handle(
     outcomes += [_outcome(verdict.measures[-1], r) for r in records[len(verdict.measures) :]]
     org = runtime.org()
     bodies = list(org.escalation.outside_bodies) if verdict.report else []
-    rung = texts.rung_line(verdict.rung, policy.window_days) if verdict.rung else None
+    rung = texts.rung_line(verdict.rung, ladder.window_days) if verdict.rung else None
     notice = texts.leaders_notice(
         category=verdict.category,
         group_id=group_id,
@@ -118,6 +121,7 @@ async def handle(
         exempt=exempt,
         rung=rung,
         report_to=bodies,
+        article=ladder.article,
     )
     await escalate(platform, unit, verdict.levels, notice, about=group_id)
     if verdict.report:
@@ -159,7 +163,7 @@ async def _tell_group(
             if ok
             else texts.measure_name(measure.kind, seconds)
         )
-    said = texts.group_notice(verdict.category, done, failed)
+    said = texts.group_notice(verdict.category, done, failed, article=verdict.ladder.article)
     await to_group(platform, group_id, (Mention(user_id), Text(said)))
 
 
@@ -171,7 +175,8 @@ async def _report(
     outcomes: list[str],
     at: datetime,
 ) -> None:
-    """Write the incident report and send it to the street leaders (Art. 8)."""
+    """Write the incident report and send it to the street leaders (Art. 8 by default: the
+    ladder's article tells the outside bodies)."""
     org, settings = runtime.org(), runtime.settings()
     local = at.astimezone(ZoneInfo(org.street.timezone))
     info = await platform.group(offence.group_id)
@@ -190,6 +195,7 @@ async def _report(
         exempt=offence.exempt,
         outside_bodies=org.escalation.outside_bodies,
         record_ids=[r.id for r in records],
+        article=verdict.ladder.article,
     )
     stamp = f"{local:%Y%m%d-%H%M%S}"
     name = in_script(

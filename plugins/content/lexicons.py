@@ -1,25 +1,33 @@
 """The content lexicons: the plugin's own and the deployment's, read from plain files.
 
-A lexicon folder holds `illegal/<category>.txt` and `harmful/<category>.txt`, each file named by a
-category key of `categories` (`illegal/rumor.txt`). A line is the scanner's lexicon format, a term
+Each category of the rulebook names its files (`lexicon = ["illegal/rumor.txt"]`), paths inside
+a lexicon folder: the plugin's own (`lexicon/`) and the deployment's (`settings.lexicon_dir`).
+Several files may fill one category (a merged one). A term is of the category's kind and article,
+and of its severity unless the line gives one. A line is the scanner's lexicon format, a term
 and optionally a tab and a severity (1-5), with one more optional tab-separated column: context
 words, separated by spaces. A context word with `!` in front sets the term aside when the same
 piece of text also holds that word (a notice *against* a cult names the cult); a word without `!`
 makes the term count only when the piece also holds one of those words. Context words match
 through the scanner's normalisation, as terms do.
 
-In the deployment's folder a line `-term` takes a term out of the plugin's defaults, and a term
-the defaults also have replaces theirs (severity and context). A term must be at least two
-characters long once normalised: a single character would flag ordinary words.
+The deployment's file of a path adds to the plugin's file of that path: a line `-term` takes a
+term out of the category's defaults, and a term the defaults also have replaces theirs (severity
+and context). A term must be at least two characters long once normalised: a single character
+would flag ordinary words.
 
-A file that cannot be read is skipped as a whole and named in `errors`; the others still load.
+A file that cannot be read is skipped as a whole and named in `errors`; the others still load. So
+is a file of the deployment's folder no category lists (a misspelt name would find nothing), and a
+file a category lists that neither folder has. The plugin's own files that the rulebook does not
+list are left alone: another street's rulebook may use some of them only.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugins.content.categories import BY_KEY, Category, ContentKind
+from core import runtime
+from core.rulebook import Rulebook
+from plugins.content.categories import Category, ContentKind, by_key
 from plugins.scanner.findings import Finding, TextPiece
 from plugins.scanner.lexicon import Term, parse_lexicon
 from plugins.scanner.normalize import normalize
@@ -64,9 +72,12 @@ class FileTerms:
     category: str
     entries: tuple[Entry, ...]
     removed: frozenset[str]  # keys of the terms a `-term` line takes out
+    path: str = ""  # inside its lexicon folder, as the rulebook lists it
 
 
-def parse_file(text: str, category: Category, origin: str = "<lexicon>") -> FileTerms:
+def parse_file(
+    text: str, category: Category, origin: str = "<lexicon>", path: str = ""
+) -> FileTerms:
     """One lexicon file's terms. Raises ValueError naming `origin` and the line at fault."""
     plain: list[str] = []
     contexts: dict[str, Context] = {}
@@ -91,10 +102,15 @@ def parse_file(text: str, category: Category, origin: str = "<lexicon>") -> File
             contexts[term] = parse_context(columns[2])
         plain.append("\t".join(columns[:2]).rstrip("\t"))
     terms = parse_lexicon(
-        "\n".join(plain), kind=category.kind, category=category.key, origin=origin
+        "\n".join(plain),
+        kind=category.kind,
+        category=category.key,
+        article=category.article,
+        default_severity=category.severity,
+        origin=origin,
     )
     entries = tuple(Entry(t, contexts.get(t.term)) for t in terms)
-    return FileTerms(category.key, entries, frozenset(removed))
+    return FileTerms(category.key, entries, frozenset(removed), path)
 
 
 class Lexicon:
@@ -115,8 +131,9 @@ class Lexicon:
         """The illegal and harmful findings of a scan that count, their contexts considered."""
         kept: list[Finding] = []
         skeletons: dict[int, str] = {}
+        known = by_key()
         for finding in findings:
-            if finding.kind not in KINDS or finding.category not in BY_KEY:
+            if finding.kind not in KINDS or finding.category not in known:
                 continue
             context = self._contexts.get((finding.category, finding.rule))
             if context is not None:
@@ -128,44 +145,90 @@ class Lexicon:
         return kept
 
 
-def lexicon_files(folder: Path) -> list[tuple[ContentKind, Path]]:
-    return [(kind, path) for kind in KINDS for path in sorted((folder / kind).glob("*.txt"))]
+def listed(book: Rulebook | None = None) -> dict[str, tuple[Category, ...]]:
+    """Every lexicon path the rulebook lists, with the categories listing it, in its order."""
+    owners: dict[str, list[Category]] = {}
+    for category in (book or runtime.rulebook()).category:
+        for path in category.lexicon:
+            owners.setdefault(path, []).append(category)
+    return {path: tuple(found) for path, found in owners.items()}
 
 
-def read_folder(folder: Path) -> tuple[list[FileTerms], list[str]]:
-    """Every lexicon file of `folder` (missing: none), and an error line for each bad file."""
+def lexicon_files(folder: Path, book: Rulebook | None = None) -> list[Path]:
+    """The lexicon files of `folder`: each `*.txt` one level down, and the listed paths there."""
+    if not folder.is_dir():
+        return []
+    found = set(folder.glob("*/*.txt"))
+    found |= {folder / path for path in listed(book) if (folder / path).is_file()}
+    return sorted(found)
+
+
+def read_folder(
+    folder: Path, *, unlisted_ok: bool = False, book: Rulebook | None = None
+) -> tuple[list[FileTerms], list[str]]:
+    """The listed lexicon files of `folder` (missing: none), and an error line for each bad file
+    (and, unless `unlisted_ok`, for each file no category lists)."""
     read: list[FileTerms] = []
     errors: list[str] = []
-    for kind, path in lexicon_files(folder):
-        category = BY_KEY.get(path.stem)
-        if category is None or category.kind != kind:
-            errors.append(f"{path}: unknown {kind} category {path.stem!r}")
+    if not folder.is_dir():
+        return read, errors
+    owners = listed(book)
+    for relative, categories in owners.items():
+        path = folder / relative
+        if not path.is_file():
             continue
         try:
-            read.append(parse_file(path.read_text("utf-8-sig"), category, str(path)))
+            text = path.read_text("utf-8-sig")
+            read += [parse_file(text, c, str(path), relative) for c in categories]
         except (OSError, UnicodeDecodeError, ValueError) as error:
             errors.append(str(error) if isinstance(error, ValueError) else f"{path}: {error}")
+    if not unlisted_ok:
+        for path in lexicon_files(folder, book):
+            relative = path.relative_to(folder).as_posix()
+            if relative not in owners:
+                kind = path.parent.name if path.parent != folder else ""
+                errors.append(
+                    f"{path}: unknown {kind} category {path.stem!r} (no category lists {relative})"
+                )
     return read, errors
 
 
 def merge(defaults: Iterable[FileTerms], deployment: Iterable[FileTerms]) -> list[Entry]:
-    """The defaults, less what the deployment removes or replaces, then the deployment's."""
+    """The defaults, less what the deployment removes or replaces, then the deployment's; a term
+    once per category (the first file listing it)."""
     own = list(deployment)
     replaced = {(f.category, _key(e.term.term)) for f in own for e in f.entries}
     replaced |= {(f.category, key) for f in own for key in f.removed}
-    kept = [
-        e for f in defaults for e in f.entries if (f.category, _key(e.term.term)) not in replaced
+    entries: dict[tuple[str, str], Entry] = {}
+    for f in defaults:
+        for e in f.entries:
+            if (f.category, _key(e.term.term)) not in replaced:
+                entries.setdefault((f.category, _key(e.term.term)), e)
+    for f in own:
+        for e in f.entries:
+            entries.setdefault((f.category, _key(e.term.term)), e)
+    return list(entries.values())
+
+
+def missing(deployment: Path | None, book: Rulebook | None = None) -> list[str]:
+    """The listed lexicon paths neither the plugin's folder nor the deployment's has."""
+    folders = [DEFAULT_DIR, *([deployment] if deployment is not None else [])]
+    return [
+        path for path in listed(book) if not any((folder / path).is_file() for folder in folders)
     ]
-    return kept + [e for f in own for e in f.entries]
 
 
-def load(deployment: Path | None) -> Lexicon:
-    """The plugin's lexicon with the deployment's folder (if any) laid over it."""
-    defaults, errors = read_folder(DEFAULT_DIR)
+def load(deployment: Path | None, book: Rulebook | None = None) -> Lexicon:
+    """The lexicon of the rulebook's categories: the plugin's files with the deployment's folder
+    (if any) laid over them."""
+    defaults, errors = read_folder(DEFAULT_DIR, unlisted_ok=True, book=book)
     own: list[FileTerms] = []
     if deployment is not None and deployment.is_dir():
-        own, more = read_folder(deployment)
+        own, more = read_folder(deployment, book=book)
         errors += more
+    errors += [
+        f"{path}: no lexicon file (listed by the rulebook)" for path in missing(deployment, book)
+    ]
     return Lexicon(merge(defaults, own), errors)
 
 
@@ -173,9 +236,9 @@ def signature(folders: Iterable[Path | None]) -> tuple[tuple[str, int, int], ...
     """Names, modification times and sizes of every lexicon file: a change means a reload."""
     seen: list[tuple[str, int, int]] = []
     for folder in folders:
-        if folder is None or not folder.is_dir():
+        if folder is None:
             continue
-        for _, path in lexicon_files(folder):
+        for path in lexicon_files(folder):
             try:
                 stat = path.stat()
             except OSError:

@@ -1,75 +1,105 @@
-"""Reading `/內容設定`: one change to the group's policy, as a pure function."""
+"""Reading `/內容設定`: one change to the group's policy, as a pure function.
+
+`階梯 <階梯名> <警告|時長|移出|拉黑>…` gives a ladder other steps, `期限 <階梯名> <天數>` another
+window, `類別 <類別> <階梯名>` puts a category on another ladder (one the rulebook uses for the
+same kind of content), `預設` drops every change. A ladder is named by its name (either script,
+brackets optional) or its key; a category by its name or key.
+"""
 
 import re
 from dataclasses import replace
 from typing import Literal
 
+from core.rulebook import Rulebook, Step
 from core.script import to_simplified
 from plugins.content.categories import find_category
-from plugins.content.policy import DEFAULT_BLACKLIST, ContentPolicy, Rung
+from plugins.content.overrides import ContentPolicy
 from plugins.measures.parse import parse_duration
 
 Reset = Literal["reset"]
 _WINDOW = re.compile(r"(\d{1,3})(?:天|日|d)?")
-_RUNGS: dict[str, Rung] = {
-    "警告": Rung("warning"),
-    "warn": Rung("warning"),
-    "移出": Rung("kick"),
-    "kick": Rung("kick"),
-    "拉黑": Rung("blacklist"),
-    "ban": Rung("blacklist"),
+_STEPS: dict[str, Step] = {
+    "警告": Step(kind="warning"),
+    "warn": Step(kind="warning"),
+    "warning": Step(kind="warning"),
+    "移出": Step(kind="kick"),
+    "kick": Step(kind="kick"),
+    "拉黑": Step(kind="blacklist"),
+    "ban": Step(kind="blacklist"),
+    "blacklist": Step(kind="blacklist"),
 }
-_NONE = {"无", "none"}
 _DEFAULT = {"预设", "default"}
+_BRACKETS = str.maketrans("", "", "()（）")
 
 
 def _word(text: str) -> str:
     return to_simplified(text.strip()).lower()
 
 
-def _rung(word: str) -> Rung | None:
-    found = _RUNGS.get(_word(word))
+def _step(word: str) -> Step | None:
+    """`警告`, `移出`, `拉黑`, or a mute's length (`1h`, `2小時`, `禁言1天`)."""
+    found = _STEPS.get(_word(word))
     if found is not None:
         return found
-    seconds = parse_duration(word)
-    return Rung("mute", seconds) if seconds is not None else None
+    seconds = parse_duration(_word(word).removeprefix("禁言"))
+    return Step(kind="mute", seconds=seconds) if seconds is not None else None
 
 
-def parse_change(words: tuple[str, ...], current: ContentPolicy) -> ContentPolicy | Reset | None:
-    """The policy after the change `words` asks for; "reset" for the defaults; None if malformed.
+def find_ladder(word: str, book: Rulebook) -> str | None:
+    """The key of the ladder named `word` (its name in either script, or its key)."""
+    wanted = _word(word).translate(_BRACKETS)
+    for key, ladder in book.ladder.items():
+        if wanted in (key.lower(), _word(ladder.name).translate(_BRACKETS)):
+            return key
+    return None
 
-    `禁言 <時長>`, `拉黑 <類別…>|無|預設`, `階梯 <警告|時長|移出|拉黑>…`, `期限 <天數>`, `預設`.
-    """
+
+def parse_change(
+    words: tuple[str, ...], current: ContentPolicy, book: Rulebook
+) -> ContentPolicy | Reset | None:
+    """The policy after the change `words` asks for; "reset" for the rulebook's; None if
+    malformed."""
     if not words:
         return None
     key, rest = _word(words[0]), words[1:]
     if key in _DEFAULT and not rest:
         return "reset"
     try:
-        if key in ("禁言", "mute") and len(rest) == 1:
-            seconds = parse_duration(rest[0])
-            return replace(current, illegal_mute_seconds=seconds) if seconds else None
-        if key in ("拉黑", "ban") and rest:
-            return _blacklist(rest, current)
-        if key in ("阶梯", "ladder") and rest:
-            rungs = [_rung(word) for word in rest]
-            if None in rungs or len(rungs) > 8:
-                return None
-            return replace(current, ladder=tuple(r for r in rungs if r is not None))
-        if key in ("期限", "window") and len(rest) == 1:
-            match = _WINDOW.fullmatch(_word(rest[0]))
-            return replace(current, window_days=int(match.group(1))) if match else None
-    except ValueError:  # out of the policy's bounds (a window of 0 days…)
+        if key in ("阶梯", "ladder") and len(rest) >= 2:
+            return _steps(rest, current, book)
+        if key in ("期限", "window") and len(rest) == 2:
+            return _window(rest, current, book)
+        if key in ("类别", "category") and len(rest) == 2:
+            return _move(rest, current, book)
+    except ValueError:  # out of a policy's bounds (nine steps, a window of 0 days…)
         return None
     return None
 
 
-def _blacklist(words: tuple[str, ...], current: ContentPolicy) -> ContentPolicy | None:
-    if len(words) == 1 and _word(words[0]) in _NONE:
-        return replace(current, blacklist=frozenset())
-    if len(words) == 1 and _word(words[0]) in _DEFAULT:
-        return replace(current, blacklist=DEFAULT_BLACKLIST)
-    found = [find_category(word, "illegal") for word in words]
-    if None in found:
+def _steps(words: tuple[str, ...], current: ContentPolicy, book: Rulebook) -> ContentPolicy | None:
+    ladder = find_ladder(words[0], book)
+    steps = [_step(word) for word in words[1:]]
+    if ladder is None or None in steps:
         return None
-    return replace(current, blacklist=frozenset(c.key for c in found if c is not None))
+    own = tuple(s for s in steps if s is not None)
+    return replace(current, steps={**current.steps, ladder: own}).compact(book)
+
+
+def _window(words: tuple[str, ...], current: ContentPolicy, book: Rulebook) -> ContentPolicy | None:
+    ladder = find_ladder(words[0], book)
+    match = _WINDOW.fullmatch(_word(words[1]))
+    if ladder is None or match is None:
+        return None
+    days = int(match.group(1))
+    return replace(current, windows={**current.windows, ladder: days}).compact(book)
+
+
+def _move(words: tuple[str, ...], current: ContentPolicy, book: Rulebook) -> ContentPolicy | None:
+    """A category onto a ladder the rulebook uses for its kind (illegal stays with illegal)."""
+    category = find_category(words[0], book=book)
+    ladder = find_ladder(words[1], book)
+    if category is None or ladder is None:
+        return None
+    if not any(c.kind == category.kind and c.ladder == ladder for c in book.category):
+        return None
+    return replace(current, ladders={**current.ladders, category.key: ladder}).compact(book)

@@ -1,6 +1,7 @@
 """The lexicon in force: loaded at start-up, reloaded when a lexicon file changes.
 
-The scheduler looks at the files' names, times and sizes every minute; `/重載詞庫` reloads at once.
+The rulebook's categories say which files to read (`lexicons`). The scheduler looks at the files'
+names, times and sizes every minute; `/重載詞庫` reloads at once.
 A reload hands the terms to the shared scanner (`install_terms`), so the next message is matched
 against them; no restart.
 """
@@ -39,5 +40,6 @@ def reload(*, force: bool = False) -> Lexicon | None:
 
 
 async def check() -> None:
-    """The scheduler's job: reload when a file changed."""
-    reload()
+    """The scheduler's job: reload when a file changed (nothing when no article binds the duty)."""
+    if runtime.rulebook().binds("content"):
+        reload()

@@ -28,13 +28,6 @@ from plugins.registry.roles import ADMINS, is_protected
 from plugins.scanner.redact import free_text
 
 
-def __getattr__(name: str) -> int:
-    """`MANUAL_ARTICLE`, now `manual_article()`, for callers not yet moved (read at each use)."""
-    if name == "MANUAL_ARTICLE":
-        return manual_article()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @dataclass(frozen=True)
 class Order:
     """An admin's command on a member of a filed group, checked (every refusal already answered)."""

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from core.cite import cite
-from plugins.content.categories import BY_KEY as CONTENT_CATEGORIES
+from plugins.content import categories as content_categories
 from plugins.measures.wording import KIND_NAMES, STATUS_NAMES
 from plugins.registry.platforms import label
 from plugins.reports.scorecard import CategoryStat, Realname, Scorecard
@@ -33,7 +33,7 @@ SOURCE_NAMES = {"checked": "即時檢查", "estimated": "依記錄估算", "unkn
 
 
 def category_name(key: str) -> str:
-    content = CONTENT_CATEGORIES.get(key)
+    content = content_categories.by_key().get(key)
     return content.name if content is not None else _CATEGORY_NAMES.get(key, key)
 
 

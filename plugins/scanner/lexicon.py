@@ -18,10 +18,10 @@ from typing import get_args
 
 import ahocorasick_rs
 
+from .articles import article_of_kind
 from .findings import Kind
 from .normalize import Mapped, Normalized, normalize
 
-ARTICLES: dict[str, int] = {"illegal": 7, "harmful": 9, "confidential": 11, "privacy": 4}
 DEFAULT_SEVERITY = 3
 MIN_SEVERITY, MAX_SEVERITY = 1, 5
 
@@ -51,9 +51,12 @@ def parse_lexicon(
     default_severity: int = DEFAULT_SEVERITY,
     origin: str = "<lexicon>",
 ) -> list[Term]:
-    """The terms of one lexicon file's text. Raises ValueError on a malformed line."""
+    """The terms of one lexicon file's text. Raises ValueError on a malformed line.
+
+    `article`: the terms' (default: the rulebook's for `kind`, `articles.article_of_kind`)."""
     if kind not in get_args(Kind):
         raise ValueError(f"{origin}: unknown kind {kind!r}")
+    article = article if article is not None else article_of_kind(kind)
     terms: dict[str, Term] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -68,7 +71,7 @@ def parse_lexicon(
             ):
                 raise ValueError(f"{origin}:{number}: severity must be 1-5, not {severity_text!r}")
             severity = int(severity_text)
-        terms.setdefault(term, Term(term, kind, category, article or ARTICLES[kind], severity))
+        terms.setdefault(term, Term(term, kind, category, article, severity))
     return list(terms.values())
 
 

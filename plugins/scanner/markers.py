@@ -12,10 +12,10 @@ inserted `*` would otherwise split it. A marker never spans a line break.
 
 import re
 
+from .articles import article_of_kind
 from .findings import Finding
 from .normalize import CIRCLED_SECRET, STAR, Normalized
 
-ARTICLE = 11
 STATE_SECRET_SEVERITY = 5
 INTERNAL_SEVERITY = 3
 
@@ -84,4 +84,5 @@ def _finding(
     start, end = norm.skeleton.span(match.start(), match.end())
     if norm.crosses_line(start, end):
         return []
-    return [Finding("confidential", category, ARTICLE, severity, start, end, piece, rule)]
+    article = article_of_kind("confidential")
+    return [Finding("confidential", category, article, severity, start, end, piece, rule)]

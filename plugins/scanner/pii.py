@@ -10,10 +10,10 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from .articles import article_of_kind
 from .findings import Finding
 from .normalize import Normalized
 
-ARTICLE = 4
 ID_SEVERITY = 3
 PHONE_SEVERITY = 2
 LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
@@ -68,9 +68,10 @@ def find_ids(norm: Normalized, piece: int = 0, today: date | None = None) -> lis
     for match in _ID.finditer(folded.text):
         if is_valid_id("".join(match.groups()), today):
             start, end = folded.span(match.start(), match.end())
+            article = article_of_kind("privacy")
             findings.append(
                 Finding(
-                    "privacy", "id_number", ARTICLE, ID_SEVERITY, start, end, piece, "id_number"
+                    "privacy", "id_number", article, ID_SEVERITY, start, end, piece, "id_number"
                 )
             )
     return findings
@@ -82,8 +83,9 @@ def find_phones(norm: Normalized, piece: int = 0) -> list[Finding]:
     findings = []
     for match in _PHONE.finditer(folded.text):
         start, end = folded.span(match.start(), match.end())
+        article = article_of_kind("privacy")
         findings.append(
-            Finding("privacy", "phone", ARTICLE, PHONE_SEVERITY, start, end, piece, "mobile_phone")
+            Finding("privacy", "phone", article, PHONE_SEVERITY, start, end, piece, "mobile_phone")
         )
     return findings
 

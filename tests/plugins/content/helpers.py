@@ -9,7 +9,7 @@ from nonebot.adapters.onebot.v11 import GroupMessageEvent, Message, MessageSegme
 
 from core import runtime
 from plugins.content import texts
-from plugins.content.categories import BY_KEY
+from plugins.content.categories import by_key
 from plugins.measures.evidence import digest, reference
 from plugins.scanner.redact import mask_term as masked
 from tests import accounts
@@ -60,9 +60,9 @@ def leaders(
     exempt: bool = False,
     rung: str | None = None,
 ) -> str:
-    illegal = BY_KEY[category].kind == "illegal"
+    illegal = by_key()[category].kind == "illegal"
     return texts.leaders_notice(
-        category=BY_KEY[category],
+        category=by_key()[category],
         group_id=event.group_id,
         unit="XX社區",
         user_id=event.user_id,

@@ -4,9 +4,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core import runtime
+from core.rulebook import Step
 from plugins.content.burst import BurstWatch
-from plugins.content.parse import parse_change
-from plugins.content.policy import DEFAULT_BLACKLIST, ContentPolicy, Rung
+from plugins.content.overrides import ContentPolicy
+from plugins.content.parse import find_ladder, parse_change
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 
@@ -43,45 +45,84 @@ def test_a_burst_needs_sense() -> None:
 
 
 NOW = ContentPolicy()
+WARN, KICK, BAN = Step(kind="warning"), Step(kind="kick"), Step(kind="blacklist")
+
+
+def mute(seconds: int) -> Step:
+    return Step(kind="mute", seconds=seconds)
+
+
+def change(*words: str, current: ContentPolicy = NOW) -> object:
+    return parse_change(words, current, runtime.rulebook())
 
 
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        (("禁言", "12h"), ContentPolicy(illegal_mute_seconds=43200)),
-        (("拉黑", "散布謠言", "cult"), ContentPolicy(blacklist=frozenset({"rumor", "cult"}))),
-        (("拉黑", "无"), ContentPolicy(blacklist=frozenset())),
-        (("拉黑", "預設"), ContentPolicy(blacklist=DEFAULT_BLACKLIST)),
+        (("階梯", "違法信息", "12h"), ContentPolicy(steps={"illegal": (mute(43200),)})),
+        (("阶梯", "illegal", "禁言2天"), ContentPolicy(steps={"illegal": (mute(2 * 86400),)})),
         (
-            ("阶梯", "警告", "10m", "移出", "拉黑"),
-            ContentPolicy(
-                ladder=(Rung("warning"), Rung("mute", 600), Rung("kick"), Rung("blacklist"))
-            ),
+            ("ladder", "不良信息", "警告", "10m", "移出", "拉黑"),
+            ContentPolicy(steps={"harmful": (WARN, mute(600), KICK, BAN)}),
         ),
-        (("期限", "7天"), ContentPolicy(window_days=7)),
-        (("window", "90"), ContentPolicy(window_days=90)),
+        (("期限", "不良信息", "7天"), ContentPolicy(windows={"harmful": 7})),
+        (("window", "harmful", "90"), ContentPolicy(windows={"harmful": 90})),
+        (
+            ("類別", "散布謠言", "違法信息（拉黑）"),
+            ContentPolicy(ladders={"rumor": "illegal_blacklist"}),
+        ),
+        (("类别", "cult", "违法信息"), ContentPolicy(ladders={"cult": "illegal"})),
+        (("預設",), "reset"),
         (("预设",), "reset"),
     ],
 )
 def test_one_change_at_a_time(words: tuple[str, ...], expected: object) -> None:
-    assert parse_change(words, NOW) == expected
+    assert change(*words) == expected
+
+
+def test_changes_add_up_and_a_change_back_to_the_rulebook_is_dropped() -> None:
+    first = change("期限", "不良信息", "7")
+    assert isinstance(first, ContentPolicy)
+    both = change("類別", "rumor", "illegal_blacklist", current=first)
+    assert both == ContentPolicy(windows={"harmful": 7}, ladders={"rumor": "illegal_blacklist"})
+    assert isinstance(both, ContentPolicy)
+    back = change("期限", "不良信息", "30天", current=both)
+    assert back == ContentPolicy(ladders={"rumor": "illegal_blacklist"})
+    assert change("階梯", "違法信息", "1天") == NOW
+
+
+def test_ladders_are_named_by_name_in_either_script_or_key() -> None:
+    book = runtime.rulebook()
+    assert find_ladder("不良信息", book) == "harmful"
+    assert find_ladder("违法信息(拉黑)", book) == "illegal_blacklist"
+    assert find_ladder("違法信息拉黑", book) == "illegal_blacklist"
+    assert find_ladder("HARMFUL", book) == "harmful"
+    assert find_ladder("拉黑", book) is None
 
 
 @pytest.mark.parametrize(
     "words",
     [
         (),
-        ("禁言",),
-        ("禁言", "30d"),
-        ("拉黑", "低俗庸俗"),  # a harmful category cannot blacklist by itself
-        ("拉黑", "未知"),
-        ("階梯", "警告", "永遠"),
-        ("期限", "0"),
-        ("期限", "400"),
-        ("期限", "一個月"),
+        ("階梯",),
+        ("階梯", "不良信息"),
+        ("階梯", "未知", "警告"),
+        ("階梯", "不良信息", "警告", "永遠"),
+        ("階梯", "不良信息", "30d"),  # a mute of 30 days is more than the platforms allow
+        ("階梯", "不良信息", *["警告"] * 9),
+        ("期限", "不良信息"),
+        ("期限", "不良信息", "0"),
+        ("期限", "不良信息", "400"),
+        ("期限", "不良信息", "一個月"),
+        ("期限", "未知", "7"),
+        ("類別", "低俗庸俗", "違法信息"),  # harmful content stays on a harmful ladder
+        ("類別", "散布謠言", "不良信息"),  # and illegal content on an illegal one
+        ("類別", "未知", "不良信息"),
+        ("類別", "散布謠言"),
+        ("禁言", "12h"),  # the syntax before ladders
         ("預設", "全部"),
         ("其他", "1"),
     ],
 )
 def test_malformed_changes_are_refused(words: tuple[str, ...]) -> None:
-    assert parse_change(words, NOW) is None
+    assert change(*words) is None

@@ -5,7 +5,7 @@ from nonebug import App
 
 from models.measures import BlacklistEntry, MeasureRecord, RecordStatus
 from plugins.content import texts
-from plugins.content.categories import BY_KEY
+from plugins.content.categories import by_key
 from tests import accounts
 from tests.factories import expect_gone, make_bot
 from tests.plugins.content.helpers import (
@@ -37,7 +37,7 @@ async def test_illegal_information_is_recalled_muted_reported_up_and_written_dow
             None,
         )
         expect_notice(
-            ctx, accounts.MEMBER, texts.group_notice(BY_KEY["rumor"], ["撤回", "禁言1天"], [])
+            ctx, accounts.MEMBER, texts.group_notice(by_key()["rumor"], ["撤回", "禁言1天"], [])
         )
         expect_private(
             ctx,
@@ -97,7 +97,7 @@ async def test_a_blacklisting_category_removes_the_sender_here_and_in_other_grou
         expect_notice(
             ctx,
             accounts.MEMBER,
-            texts.group_notice(BY_KEY["vice"], ["撤回", "列入全街黑名單", "移出本群"], []),
+            texts.group_notice(by_key()["vice"], ["撤回", "列入全街黑名單", "移出本群"], []),
         )
         outcomes = [
             "撤回（已執行）",
@@ -139,7 +139,7 @@ async def test_harmful_information_climbs_the_ladder_over_three_messages(app: Ap
                     {"group_id": accounts.GROUP, "user_id": accounts.MEMBER, "duration": seconds},
                     None,
                 )
-            expect_notice(ctx, accounts.MEMBER, texts.group_notice(BY_KEY["vulgar"], done, []))
+            expect_notice(ctx, accounts.MEMBER, texts.group_notice(by_key()["vulgar"], done, []))
             notice = leaders(
                 "vulgar",
                 event,
@@ -168,7 +168,7 @@ async def test_registered_admins_are_recalled_and_recorded_not_sanctioned(app: A
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         ctx.should_call_api("delete_msg", {"message_id": event.message_id}, None)
-        expect_notice(ctx, accounts.ADMIN, texts.group_notice(BY_KEY["cult"], ["撤回"], []))
+        expect_notice(ctx, accounts.ADMIN, texts.group_notice(by_key()["cult"], ["撤回"], []))
         expect_private(
             ctx, CHAIN, leaders("cult", event, "法輪大法好", ["撤回（已執行）"], exempt=True)
         )
@@ -187,7 +187,9 @@ async def test_nobody_may_blacklist_a_leader_so_their_post_is_recalled_not_sanct
         bot = make_bot(ctx)
         ctx.receive_event(bot, event)
         ctx.should_call_api("delete_msg", {"message_id": event.message_id}, None)
-        expect_notice(ctx, accounts.OTHER_LEADER, texts.group_notice(BY_KEY["vice"], ["撤回"], []))
+        expect_notice(
+            ctx, accounts.OTHER_LEADER, texts.group_notice(by_key()["vice"], ["撤回"], [])
+        )
         expect_private(
             ctx,
             CHAIN,
@@ -210,7 +212,7 @@ async def test_a_refused_recall_is_recorded_failed_and_the_group_told(app: App) 
             exception=ActionFailed(retcode=200, wording="不是管理员"),
         )
         expect_notice(
-            ctx, accounts.MEMBER, texts.group_notice(BY_KEY["vulgar"], ["予以警告"], ["撤回"])
+            ctx, accounts.MEMBER, texts.group_notice(by_key()["vulgar"], ["予以警告"], ["撤回"])
         )
         notice = leaders(
             "vulgar",
@@ -247,7 +249,7 @@ async def test_a_message_another_duty_recalled_is_dealt_with_but_not_recalled_tw
             None,
         )
         expect_notice(
-            ctx, accounts.MEMBER, texts.group_notice(BY_KEY["constitution"], ["禁言1天"], [])
+            ctx, accounts.MEMBER, texts.group_notice(by_key()["constitution"], ["禁言1天"], [])
         )
         outcomes = ["撤回（已執行）（由其他職責撤回）", "禁言1天（已執行）"]
         expect_private(ctx, CHAIN, leaders("constitution", event, "打倒共产党", outcomes))
@@ -287,7 +289,7 @@ async def test_a_burst_of_findings_goes_to_the_cyberspace_contact(app: App) -> N
             ctx.receive_event(bot, event)
             ctx.should_call_api("delete_msg", {"message_id": event.message_id}, None)
             expect_notice(
-                ctx, event.user_id, texts.group_notice(BY_KEY["vulgar"], ["撤回", "予以警告"], [])
+                ctx, event.user_id, texts.group_notice(by_key()["vulgar"], ["撤回", "予以警告"], [])
             )
             notice = leaders(
                 "vulgar",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.content.categories import BY_KEY
+from plugins.content.categories import by_key
 from plugins.content.lexicons import (
     Context,
     Lexicon,
@@ -20,7 +20,7 @@ from plugins.scanner.findings import TextPiece
 from plugins.scanner.lexicon import Term
 from plugins.scanner.scan import Scanner
 
-CULT = BY_KEY["cult"]
+CULT = by_key()["cult"]
 
 
 def found(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:
@@ -86,7 +86,7 @@ def test_the_deployment_replaces_and_removes_default_terms() -> None:
         ("新詞語", 3, None),
     ]
     # A removal in another category leaves this one's term alone.
-    other = [parse_file("-三退保平安\n", BY_KEY["rumor"])]
+    other = [parse_file("-三退保平安\n", by_key()["rumor"])]
     assert len(merge(defaults, other)) == 3
 
 

@@ -8,7 +8,7 @@ from adapters import telegram_people
 from core import runtime
 from models.measures import MeasureRecord, RecordStatus
 from plugins.content import texts
-from plugins.content.categories import BY_KEY
+from plugins.content.categories import by_key
 from plugins.measures.escalation import Level, recipients
 from plugins.measures.evidence import digest, reference
 from plugins.scanner.redact import mask_term
@@ -37,7 +37,7 @@ WORDS = "你个傻逼"
 def leaders_notice(raw: dict[str, object], outcomes: list[str], number: int) -> str:
     message_id = raw["message"]["message_id"]  # type: ignore[index]
     return texts.leaders_notice(
-        category=BY_KEY["vulgar"],
+        category=by_key()["vulgar"],
         group_id=tg.GROUP,
         unit="XX社區",
         user_id=tg.MEMBER,
@@ -71,7 +71,7 @@ async def test_harmful_messages_climb_the_ladder_to_a_removal_on_telegram(app: A
                 expect_mute(ctx, tg.MEMBER, step)
             elif step == "kick":
                 expect_removal(ctx, tg.MEMBER)
-            said = texts.group_notice(BY_KEY["vulgar"], done, [])
+            said = texts.group_notice(by_key()["vulgar"], done, [])
             expect_mention(ctx, tg.MEMBER, said, name="用戶")
             notice = leaders_notice(raw, ["撤回（已執行）", outcome], number)
             for leader in on_telegram(recipients(runtime.org(), "XX社區", [Level.STREET])):
@@ -109,7 +109,7 @@ async def test_a_telegram_admin_s_message_is_left_to_a_person(app: App) -> None:
         expect_send(ctx, tg.OWNER, ANY_TEXT)
         expect_send(ctx, tg.ADMIN, ANY_TEXT)
         # The ladder's first rung, a warning, needs no call; the recall is left to a person.
-        said = texts.group_notice(BY_KEY["vulgar"], ["予以警告"], ["撤回"])
+        said = texts.group_notice(by_key()["vulgar"], ["予以警告"], ["撤回"])
         expect_mention(ctx, tg.ADMIN, said, name="用戶")
     recall = await MeasureRecord.filter(action="recall").get()
     assert recall.status == RecordStatus.REFERRED
