@@ -74,18 +74,31 @@ def _org() -> Org:
     return load_org(path)
 
 
-async def _roster(db_url: str, args: argparse.Namespace) -> int:
+def _installed() -> Org | None:
+    """The bot's settings, organisation file and rulebook, installed as bot.py installs them
+    (records are filed under the rulebook's articles); None, the fault printed, if one is bad."""
+    from core import runtime
     from core.org import OrgFileError
+    from core.rulebook import RulebookError
+    from core.settings import load_settings
+
+    try:
+        org = _org()
+        runtime.install(load_settings(), org)
+    except (OrgFileError, RulebookError) as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+    return org
+
+
+async def _roster(db_url: str, args: argparse.Namespace) -> int:
+    from core import runtime
     from models.db import close_db, open_db
     from plugins.realname import texts
     from plugins.realname.roster_admin import export_file, import_file
     from plugins.realname.roster_file import RosterFileError
 
-    try:
-        org = _org()
-    except OrgFileError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
+    org = runtime.org()
     await open_db(db_url)
     try:
         if args.roster_command == "import":
@@ -105,15 +118,6 @@ async def _roster(db_url: str, args: argparse.Namespace) -> int:
 
 
 async def _report(db_url: str, args: argparse.Namespace) -> int:
-    from core import runtime
-    from core.org import OrgFileError
-    from core.settings import load_settings
-
-    try:
-        runtime.install(load_settings(), _org())
-    except OrgFileError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
     import nonebot
 
     # The reports read the duties' names, and the duties' modules are NoneBot plugins: load the
@@ -236,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         return _rulebook_check(args)
     if args.command == "migrate":
         return asyncio.run(_migrate(db_url))
+    # The plugins' modules read the rulebook as they load: installed first, as bot.py does.
+    if _installed() is None:
+        return 2
     if args.command == "roster":
         return asyncio.run(_roster(db_url, args))
     if args.command == "report":

@@ -52,7 +52,7 @@ def group_notice(
     `article`: the measures' (their ladder's)."""
     head = f" 發布的訊息含{KIND_NAMES[category.kind]}（{reference(category)}：{category.name}）"
     line = head + (f"，已{'、'.join(done)}。" if done else "。")
-    if category.kind == "harmful" and "警告" in done:
+    if category.kind == "harmful" and done_part("warning") in done:
         line += f"請遵守群規，再犯將被禁言或移出（{_measures_article(category, article)}）。"
     if failed:
         line += f"以下措施未執行，請群管理員處理：{'、'.join(failed)}。"

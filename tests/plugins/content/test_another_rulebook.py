@@ -216,7 +216,7 @@ def test_a_category_on_its_own_stricter_ladder(
     assert not verdict.report
     gore = decide(offence(finding("gore", "harmful")), another.ladder["harmful"])
     assert gore.measures[1].kind == "warning"  # the other harmful ones: the usual ladder
-    said = texts.group_notice(category("gore"), ["撤回", "警告"], [])
+    said = texts.group_notice(category("gore"), ["撤回", texts.done_part("warning")], [])
     assert said.endswith("再犯將被禁言或移出（第10條）。")
     assert rung_articles(another) == (10, 12)
 
