@@ -33,5 +33,11 @@ async def rechain(db_url: str, scheme: int) -> None:
 if __name__ == "__main__":
     import nonebot
 
-    nonebot.init()  # importing the measures plugin's modules needs a NoneBot
+    from core import runtime
+    from core.org import load_org
+    from core.settings import load_settings
+    from tests.e2e.process import ORG_FILE
+
+    nonebot.init()  # importing the measures plugin's modules needs a NoneBot, and its rulebook
+    runtime.install(load_settings(), load_org(ORG_FILE))
     asyncio.run(rechain(sys.argv[1], int(sys.argv[2])))
