@@ -20,8 +20,11 @@ from pathlib import Path
 
 import nonebot
 
+from bench import installed as bench_runtime
+
 # The plugin packages register their matchers on import, which needs an initialised NoneBot.
 nonebot.init(driver="~none", log_level="WARNING")
+bench_runtime.install()  # before any plugin module loads
 
 from bench.figures import emit, figure  # noqa: E402
 from core import runtime  # noqa: E402

@@ -18,8 +18,11 @@ from collections.abc import Callable
 
 import nonebot
 
+from bench import installed as bench_runtime
+
 # The plugin package registers its matchers on import, which needs an initialised NoneBot.
 nonebot.init(driver="~none", log_level="WARNING")
+bench_runtime.install()  # before any plugin module loads
 
 from adapters.port import Member  # noqa: E402
 from bench.figures import emit, figure  # noqa: E402

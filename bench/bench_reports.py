@@ -24,8 +24,11 @@ from pathlib import Path
 
 import nonebot
 
+from bench import installed as bench_runtime
+
 # The plugin packages register their matchers on import, which needs an initialised NoneBot.
 nonebot.init(driver="~none", log_level="WARNING")
+bench_runtime.install()  # before any plugin module loads
 # The registry and the measures redact through the scanner, a NoneBot plugin: load it as one
 # before anything imports it plainly (as manage.py does for its report export).
 nonebot.require("plugins.scanner")

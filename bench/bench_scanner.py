@@ -14,9 +14,12 @@ from collections.abc import Callable
 
 import nonebot
 
+from bench import installed as bench_runtime
+
 # Importing anything under plugins.scanner loads the plugin package, which registers a start-up
 # hook with NoneBot's driver; a driver that does nothing is enough here.
 nonebot.init(driver="~none")
+bench_runtime.install()  # before any plugin module loads
 
 from bench.figures import Figure, emit, figure  # noqa: E402
 from plugins.scanner.findings import TextPiece  # noqa: E402
