@@ -11,10 +11,12 @@ from nonebot.params import CommandArg
 from adapters.actions import Action, Kick, Mute, Unmute
 from adapters.events import parse_args, platform_for
 from adapters.message import Mention, Text
+from core import runtime
 from core.commands import command
 from core.send import reply, to_group, to_person
 from models.measures import MeasureRecord, RecordStatus
 from models.registry import Group
+from models.rulebooks import edition_titles
 from plugins.measures import texts
 from plugins.measures.articles import MEASURES, manual_article
 from plugins.measures.authority import mute_seconds
@@ -176,7 +178,9 @@ async def _records(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comm
     if args.mentions or args.words:
         query = query.filter(target=args.mentions[0] if args.mentions else int(args.words[0]))
     rows = await query.order_by("-id").limit(30)
-    lines = [texts.records_header(len(rows), group.group_id), *map(record_line, rows)]
+    older = await edition_titles({r.rulebook for r in rows} - {runtime.rulebook().digest, ""})
+    lines = [texts.records_header(len(rows), group.group_id)]
+    lines += [record_line(r, older) for r in rows]
     await to_person(
         platform_for(bot),
         sender.user_id,

@@ -1,12 +1,15 @@
 """How a measure record reads to an admin (privately: it names accounts)."""
 
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
+from core import runtime
 from core.cite import article_label
 from models.measures import MeasureRecord
 from plugins.scanner.redact import redact
 
 LOCAL = ZoneInfo("Asia/Shanghai")
+OLDER_RULEBOOK = "先前的群規"  # an edition this database does not hold (made by another process)
 
 KIND_NAMES = {
     "warning": "警告",
@@ -38,14 +41,19 @@ STATUS_NAMES = {
 }
 
 
-def record_line(r: MeasureRecord) -> str:
+def record_line(r: MeasureRecord, older: Mapping[str, str] | None = None) -> str:
     """One record, its reason masked again: records kept before reasons were redacted as typed
-    may hold an ID number or a marker."""
+    may hold an ID number or a marker. A record made under another rulebook than the one in
+    force says which (`older`: those rulebooks' titles by digest), its article being that
+    rulebook's."""
     when = r.created_at.astimezone(LOCAL).strftime("%m-%d %H:%M")
     who = "機器人" if r.actor is None else str(r.actor)
     whom = f" → {r.target}" if r.target is not None else ""
     why = f"：{redact(r.reason)}" if r.reason else ""
     kind = KIND_NAMES.get(r.action, r.action)
     status = STATUS_NAMES.get(r.status.value, r.status.value)
-    article = f"（{article_label(r.article)}）" if r.article else ""
+    under = ""
+    if r.rulebook and r.rulebook != runtime.rulebook().digest:
+        under = f"，依《{(older or {}).get(r.rulebook, OLDER_RULEBOOK)}》"
+    article = f"（{article_label(r.article)}{under}）" if r.article else ""
     return f"#{r.id} {when} {kind}{article}{who}{whom}{why}［{status}］"

@@ -4,8 +4,11 @@ cited in its numbering, and refused where the rulebook leaves the duty out."""
 import pytest
 from nonebug import App
 
+from core.rulebook import DEFAULT_FILE, load_rulebook
 from models.measures import BlacklistRequest, MeasureRecord
+from models.rulebooks import edition_titles, keep_edition
 from plugins.measures import texts
+from plugins.measures.wording import record_line
 from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot, message
@@ -52,3 +55,27 @@ async def test_without_the_measures_duty_the_admins_measures_do_not_apply(
         expect_group_send(ctx, unbound)
     assert await MeasureRecord.all().count() == 0
     assert await BlacklistRequest.all().count() == 0
+
+
+async def test_a_record_made_under_another_rulebook_says_which_in_the_listing(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = second(monkeypatch)
+    await filed_group()
+    async with app.test_matcher() as ctx:
+        bot = make_bot(ctx)
+        ctx.receive_event(
+            bot, group_msg(message("/警告 ", accounts.MEMBER) + " 廣告", accounts.ADMIN)
+        )
+        expect_mention(ctx, accounts.MEMBER, texts.warned("廣告"))
+    record = await MeasureRecord.get()
+    assert record.rulebook == book.digest
+    assert "警告（第12條）" in record_line(record)  # made under the rulebook in force
+    install(monkeypatch, load_rulebook(DEFAULT_FILE))  # the default in force: the record is older
+    assert "警告（第十二條，依《先前的群規》）" in record_line(record)
+    await keep_edition(book.digest, book.title, book.source)
+    titles = await edition_titles([book.digest, "0" * 64])
+    assert titles == {book.digest: "YY街道工作群組管理規定（試行）"}
+    assert "警告（第十二條，依《YY街道工作群組管理規定（試行）》）" in record_line(record, titles)
+    record.rulebook = ""  # a record from before rulebooks: its article as numbered now
+    assert "警告（第十二條）" in record_line(record, titles)
