@@ -10,7 +10,7 @@ from plugins.measures.measure import Measure
 from tests import accounts
 from tests.console.client import console_as
 from tests.plugins.registry.helpers import filed_group
-from tests.plugins.registry.rulebooks import second
+from tests.rulebooks import second
 
 
 async def test_the_department_sees_a_groups_facts_with_evidence_masked() -> None:

@@ -6,8 +6,8 @@ import pytest
 from models.broadcast import Broadcast
 from tests import accounts
 from tests.console.client import console_as, csrf_for
-from tests.plugins.handover.rulebooks import install, without
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install, without
 
 
 async def test_the_department_previews_a_notice_to_the_groups_it_picked() -> None:

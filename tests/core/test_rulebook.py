@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from core import cite, runtime
+from core import cite
 from core.rulebook import DEFAULT_FILE, Rulebook, RulebookError, load_rulebook, parse_rulebook
 from core.rulebook_check import SHIPPED_LEXICONS, describe, problems
+from tests.rulebooks import install
 
 DEFAULT = DEFAULT_FILE.read_text("utf-8")
 QQ_LIMIT = {"QQ": 30 * 86400 - 60, "Telegram": 366 * 86400}
@@ -139,8 +140,7 @@ def test_citing_follows_the_rulebook_in_force(monkeypatch: pytest.MonkeyPatch) -
             'duties = ["handover"]', 'duties = ["handover", "departed"]'
         )
     )
-    now = runtime.current()
-    monkeypatch.setattr(runtime, "_current", runtime.Runtime(now.settings, now.org, renumbered))
+    install(monkeypatch, renumbered)
     assert cite.cite("departed") == "第5條、第14條"
     assert cite.clause(7, 8) == "第7條第（8）項"
     assert cite.article_label(11) == "第11條"

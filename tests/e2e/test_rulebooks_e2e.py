@@ -17,11 +17,12 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from core import cite, runtime
+from core import cite
 from core.rulebook import DEFAULT_FILE, Rulebook, load_rulebook
 from tests import accounts
 from tests.e2e.process import ROOT, TOKEN, BotProcess, new_peer
 from tests.peer import Call, Peer, PeerMember, at, message_text, text
+from tests.rulebooks import install
 
 pytestmark = pytest.mark.e2e
 
@@ -51,8 +52,7 @@ class Ruled(NamedTuple):
 def ruled(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Ruled:
     """The rulebook of this run, installed here as well, so `core.cite` answers as the bot's."""
     book = load_rulebook(request.param)
-    now = runtime.current()
-    monkeypatch.setattr(runtime, "_current", runtime.Runtime(now.settings, now.org, book))
+    install(monkeypatch, book)
     return Ruled(request.param, book)
 
 

@@ -14,7 +14,7 @@ from tests import accounts
 from tests.factories import expect_private_send, make_bot, private_msg
 from tests.plugins.broadcast.helpers import expect_notice
 from tests.plugins.broadcast.test_resume import THIRD, cut_short
-from tests.plugins.handover.rulebooks import install, shifted, without
+from tests.rulebooks import install, shifted, without
 
 
 async def test_left_out_the_commands_do_not_apply_and_nothing_resumes(

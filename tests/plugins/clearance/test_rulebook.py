@@ -22,8 +22,8 @@ from plugins.registry import store as registry_store
 from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot, message
-from tests.plugins.handover.rulebooks import install, shifted, without
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install, shifted, without
 
 from .helpers import expect_group_parts, expect_members, member
 from .people import AT, LATELY, LI, LONG_AGO, ROSTER, WEEK

@@ -11,8 +11,8 @@ from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot
 from tests.plugins.confidential.helpers import expect_mention, expect_recall, local_time, sha256
-from tests.plugins.handover.rulebooks import install, shifted, telling, without
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install, shifted, telling, without
 
 MARKED = "通知：機密★1年 會議紀要"
 

@@ -13,7 +13,6 @@ import pytest
 from nonebug import App
 
 from adapters.actions import Kick, Mute, Recall
-from core import runtime
 from core.rulebook import DEFAULT_FILE, Rulebook, parse_rulebook
 from models.measures import MeasureRecord
 from plugins.content import texts
@@ -37,6 +36,7 @@ from tests.plugins.content.helpers import (
     posted,
 )
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install
 
 GROUP, USER, MESSAGE = 700100, 50001, 4242
 DEFAMATION_BLOCK = """[[category]]
@@ -98,8 +98,7 @@ def another(monkeypatch: pytest.MonkeyPatch) -> Iterator[Rulebook]:
     from plugins.content import reload
 
     book = another_rulebook()
-    now = runtime.current()
-    monkeypatch.setattr(runtime, "_current", runtime.Runtime(now.settings, now.org, book))
+    install(monkeypatch, book)
     reload.reload(force=True)
     yield book
     monkeypatch.undo()

@@ -20,9 +20,9 @@ from tests.factories import (
     message,
 )
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install, shifted, without
 
 from .helpers import CARD_OK, DEADLINE, FIXED_NOW, expect_mention, pending
-from .rulebooks import install, shifted, without
 
 OLD_CARD = "XX社區-李四"
 

@@ -14,7 +14,7 @@ from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot, message
 from tests.plugins.measures.test_commands import expect_mention
 from tests.plugins.registry.helpers import filed_group
-from tests.plugins.registry.rulebooks import edited, install, second
+from tests.rulebooks import edited, install, second
 
 
 async def test_a_warning_is_filed_and_cited_under_the_measures_article_of_the_rulebook(

@@ -10,8 +10,8 @@ from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot
 from tests.plugins.confidential.helpers import expect_mention, expect_recall
-from tests.plugins.handover.rulebooks import install, shifted, without
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install, shifted, without
 
 MASKED_ID = "110101********7571"
 

@@ -9,8 +9,8 @@ from plugins.realname import asking_texts, store, texts
 from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot
-from tests.plugins.handover.rulebooks import install, shifted, without
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install, shifted, without
 
 from .events import FIXED_NOW, expect_kick, joined
 

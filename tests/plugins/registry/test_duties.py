@@ -11,7 +11,7 @@ from tests.factories import (
     make_bot,
 )
 from tests.plugins.registry.helpers import filed_group, switch_off
-from tests.plugins.registry.rulebooks import second
+from tests.rulebooks import second
 
 # --- /功能 /開啟 /關閉 ---------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from plugins.registry.abilities import NOTICES, limits
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot, private_msg
 from tests.plugins.registry.helpers import filed_group, switch_off
-from tests.plugins.registry.rulebooks import second
+from tests.rulebooks import second
 
 # The default rulebook's /群規 in a filed QQ group with 清理 and 隱私 switched off.
 FILED_QQ = """\

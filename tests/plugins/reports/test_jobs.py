@@ -16,6 +16,7 @@ from plugins.reports.scorecard import DIGEST_KIND, TRIAL_KIND
 from tests import accounts
 from tests.factories import expect_private_send, inline_file, make_bot
 from tests.plugins.registry.helpers import filed_group
+from tests.rulebooks import install
 
 from .helpers import Capture, record
 
@@ -121,8 +122,7 @@ async def test_thirty_days_before_the_trial_ends_then_weekly(app: App) -> None:
 
 async def test_changed_dates_stop_the_reminder(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
     later = runtime.rulebook().model_copy(update={"in_force": date(2026, 1, 1)})
-    now = runtime.current()
-    monkeypatch.setattr(runtime, "_current", runtime.Runtime(now.settings, now.org, later))
+    install(monkeypatch, later)
     async with app.test_api() as ctx:
         make_bot(ctx)
         assert not await jobs.trial_reminder(datetime(2026, 12, 9, 2, tzinfo=UTC))

@@ -12,7 +12,7 @@ from plugins.reports import jobs, texts
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot, private_msg
 from tests.plugins.registry.helpers import filed_group
-from tests.plugins.registry.rulebooks import edited, install, second
+from tests.rulebooks import edited, install, second
 
 MONDAY_0930 = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # 09:30 street time: the digest is due
 

@@ -5,13 +5,13 @@ from datetime import date
 
 import pytest
 
-from core import runtime
 from core.rulebook import DEFAULT_FILE, Rulebook, parse_rulebook
 from plugins.scanner.articles import article_of_kind
 from plugins.scanner.lexicon import parse_lexicon
 from plugins.scanner.markers import find_markers
 from plugins.scanner.normalize import normalize
 from plugins.scanner.pii import find_ids, find_phones
+from tests.rulebooks import install
 
 VALID = "110101199003077571"
 
@@ -39,8 +39,7 @@ def test_the_default_rulebook_gives_the_usual_articles() -> None:
 
 
 def test_findings_follow_the_rulebook_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
-    now = runtime.current()
-    monkeypatch.setattr(runtime, "_current", runtime.Runtime(now.settings, now.org, _moved()))
+    install(monkeypatch, _moved())
     [identity] = find_ids(normalize(VALID), today=date(2025, 6, 1))
     [phone] = find_phones(normalize("13812345678"))
     [marker] = find_markers(normalize("機密★5年"))
