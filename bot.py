@@ -87,6 +87,8 @@ def main() -> None:
         logger.error(f"群規檔 {settings.qungui_rulebook_file} 有誤：{found[0]}")
         sys.exit(2)
     runtime.install(settings, org, rulebook)
+    for line in runtime.overrides(settings):
+        logger.warning(line)
     logger.info(f"群規：《{rulebook.title}》（{settings.qungui_rulebook_file}）")
     settings.qungui_data_dir.mkdir(parents=True, exist_ok=True)
 

@@ -44,6 +44,25 @@ def rulebook() -> Rulebook:
     return current().rulebook
 
 
+# The settings that may override a number of the rulebook, and the rulebook's key for it.
+OVERRIDES = (
+    ("qungui_card_deadline_hours", "duty.realname.card_deadline_hours"),
+    ("qungui_clearance_schedule", "duty.clearance.schedule"),
+    ("qungui_clearance_silent_days", "duty.clearance.silent_days"),
+    ("qungui_clearance_dormant_days", "duty.clearance.dormant_days"),
+)
+
+
+def overrides(settings: Settings) -> list[str]:
+    """One line for each setting that overrides the rulebook, for the start-up log (an `.env`
+    made from an older `.env.example` sets them all)."""
+    return [
+        f"設定 {name.upper()}={value} 覆寫群規檔的 {key}"
+        for name, key in OVERRIDES
+        if (value := getattr(settings, name)) is not None
+    ]
+
+
 def realname_rules() -> RealnameRules:
     """The rulebook's numbers for the real-name duty, with what the settings override."""
     rules = rulebook().duty.realname or RealnameRules()

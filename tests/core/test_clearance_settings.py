@@ -47,3 +47,12 @@ def test_a_schedule_set_overrides_the_rulebooks_and_only_then(
 def test_a_bad_clearance_setting_is_refused(changes: dict[str, object], named: str) -> None:
     with pytest.raises(ValidationError, match=named):
         Settings(**changes)  # type: ignore[arg-type]
+
+
+def test_each_setting_overriding_the_rulebook_is_named_for_the_log() -> None:
+    assert runtime.overrides(Settings()) == []
+    own = Settings(qungui_card_deadline_hours=12, qungui_clearance_dormant_days=30)
+    assert runtime.overrides(own) == [
+        "設定 QUNGUI_CARD_DEADLINE_HOURS=12.0 覆寫群規檔的 duty.realname.card_deadline_hours",
+        "設定 QUNGUI_CLEARANCE_DORMANT_DAYS=30 覆寫群規檔的 duty.clearance.dormant_days",
+    ]
