@@ -95,6 +95,7 @@ NO_RECORDS = "（尚無記錄）"
 WHEN = "時間"
 KIND = "措施"
 ARTICLE = "條"
+UNDER = "依"  # a record's article, numbered as the older rulebook it was made under numbers it
 CATEGORY = "類別"
 EVIDENCE = "證據（已遮蔽）"
 ANSWER = "平台回覆"

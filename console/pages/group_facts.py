@@ -8,6 +8,7 @@ from models.handover import Handover
 from models.measures import MeasureRecord
 from models.registry import DutySwitch, Group, RegisteredAdmin
 from plugins.measures.incidents import Incident, incident_of
+from plugins.measures.wording import older_titles
 from plugins.registry.duties import DUTIES, Duty, articles_label
 
 RECENT = 30
@@ -56,6 +57,7 @@ async def facts_of(group: Group) -> GroupFacts:
         .order_by("-id")
         .limit(RECENT)
     )
+    older = await older_titles(records)
     handovers = await Handover.filter(group=group).order_by("-opened_at").limit(10)
     batches = await (
         ClearanceBatch.filter(group=group).order_by("-id").limit(10).prefetch_related("items")
@@ -64,7 +66,7 @@ async def facts_of(group: Group) -> GroupFacts:
         group=group,
         admins=admins,
         duties=[duty_state(d, off) for d in DUTIES],
-        records=[incident_of(r) for r in records],
+        records=[incident_of(r, older) for r in records],
         handovers=handovers,
         batches=[
             Batch(b.id, b.week, b.created_at, b.expires_at, b.confirmed_at, len(b.items))

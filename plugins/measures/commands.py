@@ -11,12 +11,10 @@ from nonebot.params import CommandArg
 from adapters.actions import Action, Kick, Mute, Unmute
 from adapters.events import parse_args, platform_for
 from adapters.message import Mention, Text
-from core import runtime
 from core.commands import command
 from core.send import reply, to_group, to_person
 from models.measures import MeasureRecord, RecordStatus
 from models.registry import Group
-from models.rulebooks import edition_titles
 from plugins.measures import texts
 from plugins.measures.articles import MEASURES, manual_article
 from plugins.measures.authority import mute_seconds
@@ -24,7 +22,7 @@ from plugins.measures.escalation import Level
 from plugins.measures.measure import Measure
 from plugins.measures.parse import parse_duration, parse_target
 from plugins.measures.service import carry_out, escalate
-from plugins.measures.wording import record_line
+from plugins.measures.wording import older_titles, record_line
 from plugins.registry.access import allowed, answer, bound, filed_group
 from plugins.registry.roles import ADMINS, is_protected
 from plugins.scanner.redact import free_text
@@ -178,7 +176,7 @@ async def _records(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comm
     if args.mentions or args.words:
         query = query.filter(target=args.mentions[0] if args.mentions else int(args.words[0]))
     rows = await query.order_by("-id").limit(30)
-    older = await edition_titles({r.rulebook for r in rows} - {runtime.rulebook().digest, ""})
+    older = await older_titles(rows)
     lines = [texts.records_header(len(rows), group.group_id)]
     lines += [record_line(r, older) for r in rows]
     await to_person(

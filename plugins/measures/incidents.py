@@ -5,12 +5,12 @@ Evidence is kept masked in the records (never the text removed) and the reason i
 as it is shown, as `/記錄` does. Scoped by unit: a unit leader sees the unit's groups only.
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from models.measures import MeasureRecord, RecordStatus
-from plugins.measures.wording import KIND_NAMES, STATUS_NAMES
+from plugins.measures.wording import KIND_NAMES, STATUS_NAMES, older_titles, rulebook_of
 from plugins.scanner.redact import redact
 
 NEEDS_A_PERSON = (RecordStatus.FAILED, RecordStatus.UNCONFIRMED, RecordStatus.REFERRED)
@@ -32,13 +32,15 @@ class Incident:
     evidence: str  # masked
     reason: str  # masked again
     answer: str  # the platform's answer, as recorded
+    rulebook: str = ""  # the title of the rulebook it was made under, if not the one in force
 
     @property
     def needs_a_person(self) -> bool:
         return self.status in NEEDS_A_PERSON
 
 
-def incident_of(r: MeasureRecord) -> Incident:
+def incident_of(r: MeasureRecord, older: Mapping[str, str]) -> Incident:
+    """`older`: the titles of other rulebooks by digest (`wording.older_titles`)."""
     return Incident(
         id=r.id,
         at=r.created_at,
@@ -53,6 +55,7 @@ def incident_of(r: MeasureRecord) -> Incident:
         evidence=redact(r.evidence),
         reason=redact(r.reason),
         answer=r.platform_answer,
+        rulebook=rulebook_of(r, older),
     )
 
 
@@ -79,8 +82,9 @@ async def incidents(
     rows = await rest.order_by("-id").limit(page + 1)
     more = len(rows) > page
     rows = rows[:page]
+    older = await older_titles([*attention, *rows])
     return Incidents(
-        [incident_of(r) for r in attention],
-        [incident_of(r) for r in rows],
+        [incident_of(r, older) for r in attention],
+        [incident_of(r, older) for r in rows],
         rows[-1].id if more and rows else None,
     )

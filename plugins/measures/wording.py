@@ -1,11 +1,12 @@
 """How a measure record reads to an admin (privately: it names accounts)."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
 from core import runtime
 from core.cite import article_label
 from models.measures import MeasureRecord
+from models.rulebooks import edition_titles
 from plugins.scanner.redact import redact
 
 LOCAL = ZoneInfo("Asia/Shanghai")
@@ -52,8 +53,20 @@ def record_line(r: MeasureRecord, older: Mapping[str, str] | None = None) -> str
     why = f"：{redact(r.reason)}" if r.reason else ""
     kind = KIND_NAMES.get(r.action, r.action)
     status = STATUS_NAMES.get(r.status.value, r.status.value)
-    under = ""
-    if r.rulebook and r.rulebook != runtime.rulebook().digest:
-        under = f"，依《{(older or {}).get(r.rulebook, OLDER_RULEBOOK)}》"
+    made_under = rulebook_of(r, older or {})
+    under = f"，依《{made_under}》" if made_under else ""
     article = f"（{article_label(r.article)}{under}）" if r.article else ""
     return f"#{r.id} {when} {kind}{article}{who}{whom}{why}［{status}］"
+
+
+def rulebook_of(r: MeasureRecord, older: Mapping[str, str]) -> str:
+    """The title of the rulebook `r` was made under, where that is not the one in force ("" for
+    a record of this rulebook, or from before rulebooks); `older`: titles by digest."""
+    if not r.rulebook or r.rulebook == runtime.rulebook().digest:
+        return ""
+    return older.get(r.rulebook, OLDER_RULEBOOK)
+
+
+async def older_titles(records: Iterable[MeasureRecord]) -> dict[str, str]:
+    """The titles of the other rulebooks these records were made under (those kept here)."""
+    return await edition_titles({r.rulebook for r in records} - {runtime.rulebook().digest, ""})

@@ -6,11 +6,14 @@ import re
 import pytest
 
 from console.pages import incidents as incidents_page
+from core.rulebook import DEFAULT_FILE, load_rulebook
 from models.measures import MeasureRecord, RecordStatus
+from models.rulebooks import keep_edition
 from plugins.measures import store
 from plugins.measures.measure import Measure
 from tests import accounts
 from tests.console.client import console_as
+from tests.rulebooks import install, second
 
 SECRET = "110101199003077571"  # an ID number: masked wherever it is shown
 
@@ -93,3 +96,18 @@ async def test_nobody_logged_in_goes_to_the_login_page() -> None:
         page = await client.get("/console/incidents")
     assert page.status_code == 303
     assert "/console/login" in page.headers["location"]
+
+
+async def test_a_record_made_under_another_rulebook_says_which(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    book = second(monkeypatch)  # the record is made under it, then the default is in force
+    older = await recorded("XX社區", RecordStatus.DONE, group_id=accounts.GROUP)
+    await keep_edition(book.digest, book.title, book.source)
+    install(monkeypatch, load_rulebook(DEFAULT_FILE))
+    current = await recorded("XX社區", RecordStatus.DONE, group_id=accounts.GROUP)
+    async with console_as(accounts.DEPARTMENT) as client:
+        page = await client.get("/console/incidents")
+    rows = {int(n): row for n, row in re.findall(r'id="incident-(\d+)"(.*?)</tr>', page.text, re.S)}
+    assert "（依《YY街道工作群組管理規定（試行）》）" in rows[older]
+    assert "依《" not in rows[current]
