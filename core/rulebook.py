@@ -29,6 +29,7 @@ from pydantic import (
 
 from core.durations import seconds_of
 from core.duties import DUTY_KEYS, DUTY_KINDS
+from core.script import to_simplified
 from core.weekly import WeeklyTime, parse_weekly_time
 
 Numbering = Literal["漢字", "數字"]  # 第十一條, or 第11條
@@ -41,7 +42,11 @@ Chain = Literal[
     "outside_bodies",  # an incident report for escalation.outside_bodies, through the street
 ]
 StepKind = Literal["warning", "mute", "kick", "blacklist"]
-_STEP_WORDS: dict[str, StepKind] = {"警告": "warning", "移出": "kick", "拉黑": "blacklist"}
+_STEP_WORDS: dict[str, StepKind] = {
+    **dict.fromkeys(("警告", "warn", "warning"), "warning"),
+    **dict.fromkeys(("移出", "kick"), "kick"),
+    **dict.fromkeys(("拉黑", "ban", "blacklist"), "blacklist"),
+}
 DEFAULT_FILE = Path(__file__).parent.parent / "rulebooks" / "default.toml"
 
 
@@ -62,22 +67,28 @@ class Step(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_words(cls, value: Any) -> Any:
-        """`警告`, `禁言 1小時` (or `禁言 30m`, `禁言 2天`), `移出`, `拉黑`."""
         if not isinstance(value, str):
             return value
-        word, _, length = value.strip().partition(" ")
-        if word in _STEP_WORDS and not length:
-            return {"kind": _STEP_WORDS[word]}
-        seconds = seconds_of(length) if word == "禁言" else None
-        if seconds is None:
+        found = parse_step(value)
+        if found is None:
             raise ValueError(f"「{value}」應為 警告、禁言 <時長>（如 禁言 1小時）、移出 或 拉黑")
-        return {"kind": "mute", "seconds": seconds}
+        return found.model_dump()
 
     @model_validator(mode="after")
     def _length(self) -> "Step":
         if (self.kind == "mute") != (self.seconds > 0):
             raise ValueError("只有禁言有時長")
         return self
+
+
+def parse_step(word: str) -> Step | None:
+    """A step as the rulebook or a command writes it: `警告`, `移出`, `拉黑` (warn, kick, ban), or a
+    mute, `禁言 1小時`, `禁言1天` or just `2h`; None for anything else."""
+    text = to_simplified(word.strip()).lower()
+    if text in _STEP_WORDS:
+        return Step(kind=_STEP_WORDS[text])
+    seconds = seconds_of(text.removeprefix("禁言").strip())
+    return Step(kind="mute", seconds=seconds) if seconds is not None else None
 
 
 class Ladder(_Strict):

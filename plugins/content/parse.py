@@ -10,39 +10,19 @@ import re
 from dataclasses import replace
 from typing import Literal
 
-from core.rulebook import Rulebook, Step
+from core.rulebook import Rulebook, parse_step
 from core.script import to_simplified
 from plugins.content.categories import find_category
 from plugins.content.overrides import ContentPolicy
-from plugins.measures.parse import parse_duration
 
 Reset = Literal["reset"]
 _WINDOW = re.compile(r"(\d{1,3})(?:天|日|d)?")
-_STEPS: dict[str, Step] = {
-    "警告": Step(kind="warning"),
-    "warn": Step(kind="warning"),
-    "warning": Step(kind="warning"),
-    "移出": Step(kind="kick"),
-    "kick": Step(kind="kick"),
-    "拉黑": Step(kind="blacklist"),
-    "ban": Step(kind="blacklist"),
-    "blacklist": Step(kind="blacklist"),
-}
 _DEFAULT = {"预设", "default"}
 _BRACKETS = str.maketrans("", "", "()（）")
 
 
 def _word(text: str) -> str:
     return to_simplified(text.strip()).lower()
-
-
-def _step(word: str) -> Step | None:
-    """`警告`, `移出`, `拉黑`, or a mute's length (`1h`, `2小時`, `禁言1天`)."""
-    found = _STEPS.get(_word(word))
-    if found is not None:
-        return found
-    seconds = parse_duration(_word(word).removeprefix("禁言"))
-    return Step(kind="mute", seconds=seconds) if seconds is not None else None
 
 
 def find_ladder(word: str, book: Rulebook) -> str | None:
@@ -78,7 +58,7 @@ def parse_change(
 
 def _steps(words: tuple[str, ...], current: ContentPolicy, book: Rulebook) -> ContentPolicy | None:
     ladder = find_ladder(words[0], book)
-    steps = [_step(word) for word in words[1:]]
+    steps = [parse_step(word) for word in words[1:]]
     if ladder is None or None in steps:
         return None
     own = tuple(s for s in steps if s is not None)
