@@ -29,7 +29,8 @@ def step_name(step: Step) -> str:
     return f"禁言{format_duration(step.seconds)}" if step.kind == "mute" else _STEP_NAMES[step.kind]
 
 
-# The lexicons that ship with the bot (the content duty's own folder); a deployment adds its own.
+# The lexicons that ship with the bot (the content duty's own folder, its DEFAULT_DIR: named here
+# so that start-up checks the rulebook before any plugin loads); a deployment adds its own.
 SHIPPED_LEXICONS = Path(__file__).parent.parent / "plugins" / "content" / "lexicon"
 
 
@@ -40,17 +41,26 @@ def mute_limits() -> dict[str, int]:
     return {r.LABEL: capabilities(r.NAME).mute_max_seconds for r in READERS}
 
 
+def missing_lexicons(book: Rulebook, folders: Sequence[Path]) -> list[tuple[str, str]]:
+    """(category key, path) of each lexicon file a category lists that no folder has."""
+    return [
+        (category.key, name)
+        for category in book.category
+        for name in category.lexicon
+        if not any((folder / name).is_file() for folder in folders)
+    ]
+
+
 def problems(
     book: Rulebook, lexicon_dirs: Sequence[Path], mute_limits: Mapping[str, int]
 ) -> list[str]:
     """Each fault as one line naming the key: `mute_limits` maps a platform's label to the
     longest mute it accepts, in seconds."""
-    found: list[str] = []
-    for category in book.category:
-        for name in category.lexicon:
-            if not any((folder / name).is_file() for folder in lexicon_dirs):
-                shown = "、".join(str(folder) for folder in lexicon_dirs)
-                found.append(f"category[{category.key}].lexicon：找不到詞庫檔 {name}（在 {shown}）")
+    shown = "、".join(str(folder) for folder in lexicon_dirs)
+    found = [
+        f"category[{key}].lexicon：找不到詞庫檔 {name}（在 {shown}）"
+        for key, name in missing_lexicons(book, lexicon_dirs)
+    ]
     for key, ladder in book.ladder.items():
         for index, step in enumerate(ladder.steps):
             for platform, limit in mute_limits.items():

@@ -27,12 +27,13 @@ from pathlib import Path
 
 from core import runtime
 from core.rulebook import Rulebook
+from core.rulebook_check import SHIPPED_LEXICONS, missing_lexicons
 from plugins.content.categories import Category, ContentKind, by_key
 from plugins.scanner.findings import Finding, TextPiece
 from plugins.scanner.lexicon import Term, parse_lexicon
 from plugins.scanner.normalize import normalize
 
-DEFAULT_DIR = Path(__file__).parent / "lexicon"
+DEFAULT_DIR = SHIPPED_LEXICONS  # the plugin's own folder, lexicon/
 KINDS: tuple[ContentKind, ...] = ("illegal", "harmful")
 MIN_LENGTH = 2
 
@@ -210,14 +211,6 @@ def merge(defaults: Iterable[FileTerms], deployment: Iterable[FileTerms]) -> lis
     return list(entries.values())
 
 
-def missing(deployment: Path | None, book: Rulebook | None = None) -> list[str]:
-    """The listed lexicon paths neither the plugin's folder nor the deployment's has."""
-    folders = [DEFAULT_DIR, *([deployment] if deployment is not None else [])]
-    return [
-        path for path in listed(book) if not any((folder / path).is_file() for folder in folders)
-    ]
-
-
 def load(deployment: Path | None, book: Rulebook | None = None) -> Lexicon:
     """The lexicon of the rulebook's categories: the plugin's files with the deployment's folder
     (if any) laid over them."""
@@ -226,8 +219,11 @@ def load(deployment: Path | None, book: Rulebook | None = None) -> Lexicon:
     if deployment is not None and deployment.is_dir():
         own, more = read_folder(deployment, book=book)
         errors += more
+    folders = [DEFAULT_DIR, *([deployment] if deployment is not None else [])]
+    absent = missing_lexicons(book or runtime.rulebook(), folders)
     errors += [
-        f"{path}: no lexicon file (listed by the rulebook)" for path in missing(deployment, book)
+        f"{path}: no lexicon file (listed by the rulebook)"
+        for path in dict.fromkeys(path for _, path in absent)
     ]
     return Lexicon(merge(defaults, own), errors)
 
