@@ -2,7 +2,7 @@
 
 What the rulebook decides is which articles bind which duties (and so whether a duty runs at
 all); what each duty does is the code's. `switchable` duties are the ones a group turns on and
-off with /開啟 and /關閉; `required` ones every rulebook must bind, since nothing else works
+off with /開啟 and /關閉, listed in /功能 in this order; `required` ones every rulebook must bind, since nothing else works
 without them (a group is managed only once it is filed).
 """
 
@@ -44,12 +44,6 @@ DUTY_KINDS: tuple[DutyKind, ...] = (
         switchable=True,
     ),
     DutyKind(
-        "privacy",
-        "隱私",
-        "撤回身份證號等個人信息，提醒保護成員隱私",
-        switchable=True,
-    ),
-    DutyKind(
         "confidential",
         "保密",
         "撤回帶涉密或內部標識的訊息與檔案，不轉述其內容",
@@ -59,6 +53,12 @@ DUTY_KINDS: tuple[DutyKind, ...] = (
         "content",
         "內容",
         "違法信息與不良信息的撤回、階梯處置、記錄與報告",
+        switchable=True,
+    ),
+    DutyKind(
+        "privacy",
+        "隱私",
+        "撤回身份證號等個人信息，提醒保護成員隱私",
         switchable=True,
     ),
     DutyKind(

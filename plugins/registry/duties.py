@@ -25,16 +25,7 @@ class Duty:
         return runtime.rulebook().binds(self.key)
 
 
-_SHOWN_FIRST = ("realname", "clearance", "confidential", "content", "privacy")  # /功能's order
-
-
-def _place(duty: Duty) -> int:
-    return _SHOWN_FIRST.index(duty.key) if duty.key in _SHOWN_FIRST else len(_SHOWN_FIRST)
-
-
-DUTIES: tuple[Duty, ...] = tuple(
-    sorted((Duty(d.key, d.name, d.does) for d in SWITCHABLE), key=_place)
-)
+DUTIES: tuple[Duty, ...] = tuple(Duty(d.key, d.name, d.does) for d in SWITCHABLE)
 
 BY_KEY = {d.key: d for d in DUTIES}
 
