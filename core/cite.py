@@ -41,6 +41,13 @@ def articles(numbers: Iterable[int]) -> str:
     return "、".join(article_label(n) for n in dict.fromkeys(numbers))
 
 
+def joined(numbers: Iterable[int]) -> str:
+    """第八、十條: several articles as one citation, in the order given; "" for none."""
+    book = runtime.rulebook()
+    shown = [numeral(n, book.numbering) for n in dict.fromkeys(numbers)]
+    return f"第{'、'.join(shown)}條" if shown else ""
+
+
 def cite(*duties: str) -> str:
     """The articles binding `duties` in the rulebook in force, as a sentence names them."""
     return articles(runtime.rulebook().articles_of(*duties))

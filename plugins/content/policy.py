@@ -26,12 +26,12 @@ from adapters.port import Role
 from core import runtime
 from core.rulebook import Category, Ladder, Rulebook, Step
 from plugins.content import texts
+from plugins.measures.articles import provisions
 from plugins.measures.escalation import Level, levels_of, reports_outside
 from plugins.measures.measure import Measure
 from plugins.scanner.findings import Finding
 
 DUTY = "content"
-MEASURES_DUTY = "measures"
 # Records that count as rungs climbed: a warning, mute, removal or blacklisting, by hand or by this
 # duty, under a ladder's article or the measures duty's (other duties' removals, e.g. for a card,
 # answer other articles).
@@ -39,10 +39,8 @@ RUNG_ACTIONS = ("warning", "mute", "kick", "blacklist")
 
 
 def rung_articles(book: Rulebook) -> tuple[int, ...]:
-    numbers = {ladder.article for ladder in book.ladder.values()}
-    if book.binds(MEASURES_DUTY):
-        numbers.add(book.article_of(MEASURES_DUTY))
-    return tuple(sorted(numbers))
+    """The articles a rung on record is under: those providing for the measures."""
+    return provisions(book)
 
 
 def step_name(step: Step) -> str:

@@ -13,7 +13,8 @@ from core.rulebook import Rulebook
 from models.measures import MeasureRecord, RecordStatus
 from models.registry import Group
 from plugins.content.overrides import ContentPolicy
-from plugins.content.policy import DUTY, MEASURES_DUTY, RUNG_ACTIONS, rung_articles
+from plugins.content.policy import DUTY, RUNG_ACTIONS, rung_articles
+from plugins.measures.articles import MEASURES
 from plugins.measures.measure import Measure
 from plugins.measures.service import carry_out
 
@@ -23,7 +24,7 @@ REPORTS = "reports"
 
 def policy_article(book: Rulebook) -> int:
     """The article a policy change is filed under: the measures duty's, else the content duty's."""
-    return book.article_of(MEASURES_DUTY if book.binds(MEASURES_DUTY) else DUTY)
+    return book.article_of(MEASURES if book.binds(MEASURES) else DUTY)
 
 
 async def policy_of(platform: str, group_id: int) -> tuple[ContentPolicy, bool]:

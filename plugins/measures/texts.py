@@ -1,8 +1,9 @@
 """Every sentence the measures say (Traditional; `core.send` converts to the deployment's script)."""
 
 from core import runtime
-from core.cite import article_label, cite, numeral
+from core.cite import article_label, cite, joined
 from core.durations import format_duration
+from plugins.measures.articles import provisions
 
 USAGE_WARN = "用法：/警告 @成員 [原因]"
 USAGE_MUTE = "用法：/禁言 @成員 <時長> [原因]；時長如 10m、2h、3d，不足30天"
@@ -16,14 +17,9 @@ NO_REASON = "未說明"
 
 
 def measure_articles() -> str:
-    """第八、十條: the articles that provide for muting, removing and blacklisting (the ladders'
-    and the measures duty's), in the rulebook's order and numbering, written as one citation."""
-    book = runtime.rulebook()
-    numbers = {ladder.article for ladder in book.ladder.values()} | set(
-        book.articles_of("measures")
-    )
-    shown = [numeral(a.number, book.numbering) for a in book.article if a.number in numbers]
-    return f"第{'、'.join(shown)}條" if shown else ""
+    """第八、十條: the articles that provide for muting, removing and blacklisting, as one
+    citation."""
+    return joined(provisions(runtime.rulebook()))
 
 
 def _under(articles: str) -> str:
