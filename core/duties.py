@@ -77,3 +77,8 @@ DUTY_KINDS: tuple[DutyKind, ...] = (
 BY_KEY: dict[str, DutyKind] = {d.key: d for d in DUTY_KINDS}
 DUTY_KEYS: tuple[str, ...] = tuple(BY_KEY)
 SWITCHABLE: tuple[DutyKind, ...] = tuple(d for d in DUTY_KINDS if d.switchable)
+
+
+def unbound(name: str) -> str:
+    """What a command of a duty the rulebook leaves out answers."""
+    return f"本街道的群規未規定「{name}」職責，此功能不適用。"

@@ -17,13 +17,12 @@ from starlette.responses import Response
 from console import texts, web
 from console.pages import Page
 from core import runtime
-from core.duties import BY_KEY
+from core.duties import BY_KEY, unbound
 from models.broadcast import BroadcastStatus
 from models.registry import GroupType
 from plugins.broadcast import service, store
 from plugins.broadcast import texts as notice_texts
 from plugins.broadcast.select import GRADES, Filters
-from plugins.registry import texts as registry_texts
 
 DUTY = "broadcast"
 
@@ -48,7 +47,7 @@ def _department(request: Request) -> int:
     if not viewer.department:
         raise web.Refusal(403, texts.NOTICES_DEPARTMENT_ONLY)
     if not runtime.rulebook().binds(DUTY):
-        raise web.Refusal(404, registry_texts.unbound(BY_KEY[DUTY].name))
+        raise web.Refusal(404, unbound(BY_KEY[DUTY].name))
     return viewer.account
 
 

@@ -18,14 +18,14 @@ from plugins.broadcast import service, texts
 from plugins.broadcast.parse import Bad, parse_broadcast
 from plugins.broadcast.service import Confirmed, Problem
 from plugins.measures.parse import parse_numbered
-from plugins.registry.access import allowed, answer, bound
+from plugins.registry.access import allowed, answer
 from plugins.registry.roles import DEPARTMENT_ONLY
 from plugins.scanner.redact import redact
 
 STARTING_AT = 5  # a broadcast to more groups says first that it is on its way
 
-broadcast_cmd = command("群發", "broadcast")
-confirm_cmd = command("確認群發", "broadcast_confirm")
+broadcast_cmd = command("群發", "broadcast", duty=service.DUTY)
+confirm_cmd = command("確認群發", "broadcast_confirm", duty=service.DUTY)
 
 
 def text_of(arg: Message) -> str | None:
@@ -55,7 +55,6 @@ def _problem(problem: Problem, shown: list[str], length: int) -> str:
 
 @broadcast_cmd.handle()
 async def _broadcast(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, service.DUTY)
     sender = await allowed(matcher, bot, event, DEPARTMENT_ONLY)
     raw = text_of(arg)
     if raw is None:
@@ -102,7 +101,6 @@ def _said(result: Confirmed) -> str:
 
 @confirm_cmd.handle()
 async def _confirm(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, service.DUTY)
     sender = await allowed(matcher, bot, event, DEPARTMENT_ONLY)
     parsed = parse_numbered(parse_args(arg).words, needs_reason=False)
     if parsed is None or parsed.reason:

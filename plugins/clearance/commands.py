@@ -27,15 +27,14 @@ from plugins.measures.service import escalate
 from plugins.realname.wording import street_time
 from plugins.registry import store as registry
 from plugins.registry import texts as registry_texts
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS, EVERYONE, roles_of
 
-check_cmd = command("清理檢查", "sweep")
+check_cmd = command("清理檢查", "sweep", duty=DUTY)
 
 
 @check_cmd.handle()
 async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     if DUTY not in await registry.enabled_duties(group.platform, group.group_id):
@@ -60,7 +59,7 @@ async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
     await answer(matcher, bot, event, said)
 
 
-confirm_cmd = command("清理確認", "sweep_confirm")
+confirm_cmd = command("清理確認", "sweep_confirm", duty=DUTY)
 
 
 async def _may_confirm(bot: Bot, event: Event, sender: Sender, group: Group) -> bool:
@@ -92,7 +91,6 @@ async def _batch_for(
 
 @confirm_cmd.handle()
 async def _confirm(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, EVERYONE)
     number = parse_batch(parse_args(arg).words)
     if number is None:

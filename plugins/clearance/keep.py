@@ -20,7 +20,7 @@ from plugins.clearance.parse import parse_setting
 from plugins.measures.measure import Measure
 from plugins.measures.parse import Targeted, parse_target
 from plugins.measures.service import carry_out
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS
 from plugins.scanner.redact import free_text
 
@@ -48,12 +48,11 @@ def _recorded(group: Group, kind: str, target: int, actor: int, reason: str) -> 
     )
 
 
-keep_cmd = command("保留", "keep")
+keep_cmd = command("保留", "keep", duty=DUTY)
 
 
 @keep_cmd.handle()
 async def _keep(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     t = await _target(matcher, bot, event, arg, texts.USAGE_KEEP, needs_reason=True)
@@ -66,12 +65,11 @@ async def _keep(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     await to_group(platform, group.group_id, (Mention(t.target), Text(texts.KEPT)))
 
 
-unkeep_cmd = command("取消保留", "unkeep")
+unkeep_cmd = command("取消保留", "unkeep", duty=DUTY)
 
 
 @unkeep_cmd.handle()
 async def _unkeep(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     t = await _target(matcher, bot, event, arg, texts.USAGE_UNKEEP, needs_reason=False)
@@ -85,12 +83,11 @@ async def _unkeep(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     await to_group(platform, group.group_id, (Mention(t.target), Text(texts.UNKEPT)))
 
 
-settings_cmd = command("清理設定", "sweep_settings")
+settings_cmd = command("清理設定", "sweep_settings", duty=DUTY)
 
 
 @settings_cmd.handle()
 async def _settings(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     words = parse_args(arg).words

@@ -8,16 +8,15 @@ from adapters.events import parse_args
 from core.commands import command
 from plugins.confidential import store, texts
 from plugins.confidential.options import UNREAD, parse_option, recalls_unread
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS
 
 DUTY = "confidential"
-option_cmd = command("保密選項", "confidential_option")
+option_cmd = command("保密選項", "confidential_option", duty=DUTY)
 
 
 @option_cmd.handle()
 async def _option(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     words = parse_args(arg).words

@@ -12,10 +12,10 @@ from plugins.content import reload, store, texts
 from plugins.content.overrides import ContentPolicy
 from plugins.content.parse import parse_change
 from plugins.content.policy import DUTY, step_name
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY
 
-policy_cmd = command("內容設定", "content_policy")
+policy_cmd = command("內容設定", "content_policy", duty=DUTY)
 
 
 def shown(policy: ContentPolicy, book: Rulebook) -> str:
@@ -38,7 +38,6 @@ def shown(policy: ContentPolicy, book: Rulebook) -> str:
 
 @policy_cmd.handle()
 async def _policy(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     book = runtime.rulebook()
@@ -61,12 +60,11 @@ async def _policy(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     await answer(matcher, bot, event, texts.POLICY_SAVED + "\n" + shown(changed, book))
 
 
-reload_cmd = command("重載詞庫", "reload_lexicon")
+reload_cmd = command("重載詞庫", "reload_lexicon", duty=DUTY)
 
 
 @reload_cmd.handle()
 async def _reload(bot: Bot, event: Event, matcher: Matcher) -> None:
-    await bound(matcher, bot, event, DUTY)
     await allowed(matcher, bot, event, DEPARTMENT_ONLY)
     lexicon = reload.reload(force=True)
     assert lexicon is not None  # forced

@@ -24,14 +24,14 @@ from plugins.handover.decide import (
 from plugins.handover.eligible import eligibility
 from plugins.handover.history import history, people
 from plugins.registry import store as registry
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.people import shown_names
 from plugins.registry.roles import ADMINS, EVERYONE, Role, roles_in_event
 
 MAX_HISTORY = 40  # lines shown in the group; earlier ones are counted
 DUTY = "handover"
 
-open_cmd = command("交接管理員", "handover")
+open_cmd = command("交接管理員", "handover", duty=DUTY)
 
 
 def _local(at: datetime) -> str:
@@ -40,7 +40,6 @@ def _local(at: datetime) -> str:
 
 @open_cmd.handle()
 async def _open(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     parsed = parse_open(parse_args(arg))
@@ -80,12 +79,11 @@ async def _open(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     await to_group(platform, group.group_id, (Mention(parsed.new), Text(said)))
 
 
-confirm_cmd = command("確認交接", "accept")
+confirm_cmd = command("確認交接", "accept", duty=DUTY)
 
 
 @confirm_cmd.handle()
 async def _confirm(bot: Bot, event: Event, matcher: Matcher) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, EVERYONE)
     group = await filed_group(matcher, bot, event, sender)
     at = store.now()

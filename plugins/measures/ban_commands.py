@@ -17,7 +17,7 @@ from core.commands import command
 from core.send import reply
 from models.measures import MeasureRecord, RecordStatus
 from plugins.measures import blacklist, texts
-from plugins.measures.articles import manual_article
+from plugins.measures.articles import MEASURES, manual_article
 from plugins.measures.commands import Order, admin_order, by_admin
 from plugins.measures.escalation import Level
 from plugins.measures.listing import ask, list_everywhere, remove_here
@@ -29,7 +29,7 @@ from plugins.registry.access import allowed, answer
 from plugins.registry.roles import EVERYONE, LEADERS, Role, bans_street_wide, roles_in_event
 from plugins.scanner.redact import free_text
 
-ban_cmd = command("拉黑", "ban")
+ban_cmd = command("拉黑", "ban", duty=MEASURES)
 
 
 @ban_cmd.handle()

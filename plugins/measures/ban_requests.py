@@ -21,9 +21,10 @@ from core.commands import command
 from core.send import reply
 from models.measures import BlacklistRequest
 from plugins.measures import ban_decisions, store, texts
+from plugins.measures.articles import MEASURES
 from plugins.measures.parse import parse_numbered
 from plugins.registry import texts as registry_texts
-from plugins.registry.access import allowed, answer, bound
+from plugins.registry.access import allowed, answer
 from plugins.registry.platforms import label
 from plugins.registry.roles import EVERYONE, LEADERS, Role, roles_in_event
 
@@ -38,9 +39,8 @@ class Decision:
 async def _decision(
     matcher: Matcher, bot: Bot, event: Event, arg: Message, usage: str, *, needs_reason: bool
 ) -> Decision:
-    """Who decides (a leader of the request's unit, or the department) which pending request,
-    when the rulebook provides for blacklisting (the measures duty)."""
-    await bound(matcher, bot, event, "measures")
+    """Who decides (a leader of the request's unit, or the department) which pending request
+    (the commands run where the rulebook provides for blacklisting: the measures duty)."""
     sender = await allowed(matcher, bot, event, EVERYONE)
     department = Role.DEPARTMENT in await roles_in_event(bot, event)
     led = [unit.name for unit in runtime.org().units_led_by(sender.platform, sender.user_id)]
@@ -68,7 +68,7 @@ async def _port(matcher: Matcher, bot: Bot, event: Event, request: BlacklistRequ
     return port
 
 
-confirm_cmd = command("確認拉黑", "ban_confirm")
+confirm_cmd = command("確認拉黑", "ban_confirm", duty=MEASURES)
 
 
 @confirm_cmd.handle()
@@ -82,7 +82,7 @@ async def _confirm(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comm
         await answer(matcher, bot, event, decided.refused)
 
 
-reject_cmd = command("駁回拉黑", "ban_reject")
+reject_cmd = command("駁回拉黑", "ban_reject", duty=MEASURES)
 
 
 @reject_cmd.handle()

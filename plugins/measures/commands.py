@@ -23,7 +23,7 @@ from plugins.measures.measure import Measure
 from plugins.measures.parse import parse_duration, parse_target
 from plugins.measures.service import carry_out, escalate
 from plugins.measures.wording import older_titles, record_line
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS, is_protected
 from plugins.scanner.redact import free_text
 
@@ -55,14 +55,10 @@ async def admin_order(
     usage: str,
     *,
     protect: bool = True,
-    relief: bool = False,
 ) -> Order:
-    """Whether the rulebook provides for it (the measures duty; a `relief`, lifting a measure,
-    is always possible), who may order it (an admin), where (a filed group), on whom: not the
-    admin, not the bot, and (`protect`) not the department's staff, a unit leader or a
-    superuser."""
-    if not relief:
-        await bound(matcher, bot, event, MEASURES)
+    """Who may order it (an admin), where (a filed group), on whom: not the admin, not the bot,
+    and (`protect`) not the department's staff, a unit leader or a superuser. Whether the
+    rulebook provides for it is the command's (`duty=`: lifting a measure always is)."""
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     targeted = parse_target(parse_args(arg))
@@ -101,7 +97,7 @@ async def _tell_leader(bot: Bot, group: Group, what: str, actor: int) -> None:
     await escalate(platform_for(bot), group.unit.name, [Level.UNIT], notice, about=group.group_id)
 
 
-warn_cmd = command("警告", "warn")
+warn_cmd = command("警告", "warn", duty=MEASURES)
 
 
 @warn_cmd.handle()
@@ -112,7 +108,7 @@ async def _warn(bot: Bot, event: Event, matcher: Matcher, arg: Message = Command
     await to_group(platform, o.group.group_id, (Mention(o.target), Text(texts.warned(o.reason))))
 
 
-mute_cmd = command("禁言", "mute")
+mute_cmd = command("禁言", "mute", duty=MEASURES)
 
 
 @mute_cmd.handle()
@@ -138,7 +134,7 @@ unmute_cmd = command("解禁", "unmute")
 
 @unmute_cmd.handle()
 async def _unmute(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    o = await admin_order(matcher, bot, event, arg, texts.USAGE_UNMUTE, protect=False, relief=True)
+    o = await admin_order(matcher, bot, event, arg, texts.USAGE_UNMUTE, protect=False)
     platform = platform_for(bot)
     unmute = Unmute(o.group.group_id, o.target)
     record = await carry_out(platform, by_admin(o, "unmute", unmute, ""))
@@ -146,7 +142,7 @@ async def _unmute(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     await to_group(platform, o.group.group_id, (Mention(o.target), Text(texts.UNMUTED)))
 
 
-kick_cmd = command("移出", "kick")
+kick_cmd = command("移出", "kick", duty=MEASURES)
 
 
 @kick_cmd.handle()

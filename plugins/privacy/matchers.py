@@ -15,7 +15,7 @@ from core.dispatch import on_message
 from plugins.privacy import store, texts
 from plugins.privacy.act import withdraw
 from plugins.privacy.decide import OPTION_NAMES, asks_about_phones, judge, parse_option
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS
 from plugins.registry.rules import duty_on
 from plugins.scanner.service import found, scan_message
@@ -43,12 +43,11 @@ async def _message(bot: Bot, event: Event) -> None:
     await withdraw(platform_for(bot), exposed, posted)
 
 
-option_cmd = command("隱私選項", "privacy_option")
+option_cmd = command("隱私選項", "privacy_option", duty=DUTY)
 
 
 @option_cmd.handle()
 async def _option(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     words = parse_args(arg).words

@@ -18,18 +18,17 @@ from plugins.realname.parse import is_default, parse_setting
 from plugins.realname.rules import DUTY, CardRuleError, compiled, member_cap, rules_for
 from plugins.realname.wording import pages
 from plugins.registry import store as registry
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS
 from plugins.scanner.redact import redact
 
 MAX_PATTERN = 100  # characters of a card format as typed (stored as typed)
 
-check_cmd = command("實名檢查", "realname")
+check_cmd = command("實名檢查", "realname", duty=DUTY)
 
 
 @check_cmd.handle()
 async def _check(bot: Bot, event: Event, matcher: Matcher) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     if DUTY not in await registry.enabled_duties(group.platform, group.group_id):
@@ -71,12 +70,11 @@ async def _settle_deadlines(group: Group, present: set[int], problems: set[int])
             await store.close(row, DeadlineStatus.CLEARED)
 
 
-format_cmd = command("名片格式", "card_format")
+format_cmd = command("名片格式", "card_format", duty=DUTY)
 
 
 @format_cmd.handle()
 async def _format(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     pattern = redact(arg.extract_plain_text().strip())
@@ -100,12 +98,11 @@ async def _format(bot: Bot, event: Event, matcher: Matcher, arg: Message = Comma
     )
 
 
-settings_cmd = command("實名設定", "realname_settings")
+settings_cmd = command("實名設定", "realname_settings", duty=DUTY)
 
 
 @settings_cmd.handle()
 async def _settings(bot: Bot, event: Event, matcher: Matcher, arg: Message = CommandArg()) -> None:
-    await bound(matcher, bot, event, DUTY)
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     words = parse_args(arg).words

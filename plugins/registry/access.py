@@ -7,9 +7,7 @@ from nonebot.matcher import Matcher
 
 from adapters.events import Sender, sender_of
 from adapters.port import Platform
-from core import runtime
 from core.accounts import serving_in
-from core.duties import BY_KEY
 from core.send import reply
 from models.registry import Group
 from plugins.registry import store, texts
@@ -22,12 +20,6 @@ async def answer(matcher: Matcher, bot: Bot, event: Event, message: str) -> NoRe
     """Reply where the command came from, and end the handler."""
     await reply(bot, event, message)
     await matcher.finish()
-
-
-async def bound(matcher: Matcher, bot: Bot, event: Event, duty: str) -> None:
-    """Go on only if the rulebook binds `duty` to an article; else say it does not apply here."""
-    if not runtime.rulebook().binds(duty):
-        await answer(matcher, bot, event, texts.unbound(BY_KEY[duty].name))
 
 
 async def allowed(matcher: Matcher, bot: Bot, event: Event, roles: tuple[Role, ...]) -> Sender:

@@ -11,6 +11,7 @@ from adapters.events import Args, capabilities, parse_args, platform_for
 from adapters.port import GroupInfo
 from core import runtime
 from core.commands import command
+from core.duties import unbound
 from core.org import accounts_of
 from core.people import to_org_people
 from core.send import reply
@@ -184,7 +185,7 @@ async def _switch(bot: Bot, event: Event, matcher: Matcher, arg: Message, enable
     if duty is None:
         await answer(matcher, bot, event, texts.unknown_duty(redact(words[0])))
     if not duty.bound:
-        await answer(matcher, bot, event, texts.unbound(duty.name))
+        await answer(matcher, bot, event, unbound(duty.name))
     await store.switch(group, duty.key, enabled, sender.user_id)
     await answer(matcher, bot, event, texts.switched(duty, enabled))
 

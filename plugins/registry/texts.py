@@ -186,10 +186,6 @@ def unknown_duty(word: str) -> str:
     return f"未知功能「{word}」。{USAGE_SWITCH}"
 
 
-def unbound(name: str) -> str:
-    return f"本街道的群規未規定「{name}」職責，此功能不適用。"
-
-
 # --- /群規: each article of the rulebook, and what the bot does for it here --------------------
 
 RULES_HEADER = "【群規】本群依《{title}》管理："

@@ -10,7 +10,7 @@ from core.commands import command
 from core.people import on
 from core.send import to_people
 from plugins.registry import store as registry
-from plugins.registry.access import allowed, answer, bound, filed_group
+from plugins.registry.access import allowed, answer, filed_group
 from plugins.registry.roles import ADMINS, DEPARTMENT_ONLY
 from plugins.reports import deliver, store, texts
 from plugins.reports.live import checked_realname
@@ -18,12 +18,11 @@ from plugins.reports.live import checked_realname
 GROUP_DAYS = 30  # a group's scorecard covers the last month
 STREET_DAYS = 7  # the street report on demand covers the last week
 
-compliance_cmd = command("合規報告", "compliance")
+compliance_cmd = command("合規報告", "compliance", duty="reports")
 
 
 @compliance_cmd.handle()
 async def _compliance(bot: Bot, event: Event, matcher: Matcher) -> None:
-    await bound(matcher, bot, event, "reports")
     sender = await allowed(matcher, bot, event, ADMINS)
     group = await filed_group(matcher, bot, event, sender)
     platform = platform_for(bot)
@@ -41,12 +40,11 @@ async def _compliance(bot: Bot, event: Event, matcher: Matcher) -> None:
     await answer(matcher, bot, event, texts.sent_to_admins() if admins else texts.SENT_TO_CALLER)
 
 
-street_cmd = command("全街報告", "street_report")
+street_cmd = command("全街報告", "street_report", duty="reports")
 
 
 @street_cmd.handle()
 async def _street(bot: Bot, event: Event, matcher: Matcher) -> None:
-    await bound(matcher, bot, event, "reports")
     sender = await allowed(matcher, bot, event, DEPARTMENT_ONLY)
     if sender.group_id is not None:
         await answer(matcher, bot, event, texts.STREET_PRIVATE_ONLY)

@@ -7,9 +7,9 @@ import pytest
 from nonebot.adapters.onebot.v11 import Bot
 from nonebug import App
 
+from core.duties import unbound
 from models.broadcast import Broadcast, BroadcastStatus
 from models.measures import MeasureRecord
-from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_private_send, make_bot, private_msg
 from tests.plugins.broadcast.helpers import expect_notice
@@ -24,13 +24,13 @@ async def test_left_out_the_commands_do_not_apply_and_nothing_resumes(
 
     b = await cut_short()  # confirmed under the rulebook before, cut short
     install(monkeypatch, without("broadcast"))
-    unbound = registry_texts.unbound("群發通知")
+    refusal = unbound("群發通知")
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, private_msg("/群發 全部 開會", accounts.DEPARTMENT))
-        expect_private_send(ctx, accounts.DEPARTMENT, unbound)
+        expect_private_send(ctx, accounts.DEPARTMENT, refusal)
         ctx.receive_event(bot, private_msg(f"/確認群發 {b.id}", accounts.DEPARTMENT))
-        expect_private_send(ctx, accounts.DEPARTMENT, unbound)
+        expect_private_send(ctx, accounts.DEPARTMENT, refusal)
         assert await service.resume() == []
     assert await Broadcast.all().count() == 1
     await b.refresh_from_db()

@@ -10,6 +10,7 @@ from nonebug import App
 
 from adapters.message import Text
 from adapters.port import Member
+from core.duties import unbound
 from models.clearance import Exemption, WeeklyRun
 from models.measures import MeasureRecord
 from models.registry import ActivityDay, Group
@@ -19,7 +20,6 @@ from plugins.clearance.jobs import run_due
 from plugins.realname.card import DEFAULT_CARD_PATTERN, compile_card_rule
 from plugins.realname.roster_index import RosterIndex
 from plugins.registry import store as registry_store
-from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot, message
 from tests.plugins.registry.helpers import filed_group
@@ -83,13 +83,13 @@ async def test_without_the_clearance_duty_its_commands_do_not_apply(
 ) -> None:
     install(monkeypatch, without("clearance"))
     await filed_group()
-    unbound = registry_texts.unbound("清理")
+    refusal = unbound("清理")
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         keep = message("/保留 ", accounts.STRANGER) + " 駐點社工"
         for typed in (keep, "/清理檢查", "/清理確認 1", "/清理設定"):
             ctx.receive_event(bot, group_msg(typed, accounts.ADMIN))
-            expect_group_send(ctx, unbound)
+            expect_group_send(ctx, refusal)
     assert not await Exemption.exists()
     assert not await MeasureRecord.exists()
 

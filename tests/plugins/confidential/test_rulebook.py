@@ -5,9 +5,9 @@ import pytest
 from nonebot.adapters.onebot.v11 import GroupMessageEvent
 from nonebug import App
 
+from core.duties import unbound
 from models.measures import MeasureRecord
 from plugins.confidential import texts
-from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot
 from tests.plugins.confidential.helpers import expect_mention, expect_recall, local_time, sha256
@@ -85,5 +85,5 @@ async def test_left_out_the_duty_does_nothing_and_its_command_does_not_apply(
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg(MARKED))  # not recalled, nobody told
         ctx.receive_event(bot, group_msg("/保密選項", accounts.ADMIN))
-        expect_group_send(ctx, registry_texts.unbound("保密"))
+        expect_group_send(ctx, unbound("保密"))
     assert not await MeasureRecord.exists()

@@ -4,12 +4,12 @@ cited and filed under their new numbers."""
 import pytest
 from nonebug import App
 
+from core.duties import unbound
 from models.handover import Handover
 from models.measures import MeasureRecord
 from plugins.handover import store, texts
 from plugins.realname import store as realname
 from plugins.realname.roster import RosterEntry
-from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import (
     expect_group_send,
@@ -62,15 +62,15 @@ async def test_without_the_handover_duty_its_commands_do_not_apply(
     install(monkeypatch, without("handover"))
     group = await filed_group()
     await pending(group)
-    unbound = registry_texts.unbound("交接")
+    refusal = unbound("交接")
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(
             bot, group_msg(message("/交接管理員 ", accounts.STRANGER), accounts.ADMIN)
         )
-        expect_group_send(ctx, unbound)
+        expect_group_send(ctx, refusal)
         ctx.receive_event(bot, group_msg("/確認交接", accounts.MEMBER))
-        expect_group_send(ctx, unbound)
+        expect_group_send(ctx, refusal)
     # The one pending before is left as it was; nothing is opened, completed or recorded.
     assert [(h.to_admin, h.status.value) for h in await Handover.all()] == [
         (accounts.MEMBER, "pending")

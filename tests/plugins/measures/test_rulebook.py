@@ -4,12 +4,12 @@ cited in its numbering, and refused where the rulebook leaves the duty out."""
 import pytest
 from nonebug import App
 
+from core.duties import unbound
 from core.rulebook import DEFAULT_FILE, load_rulebook
 from models.measures import BlacklistRequest, MeasureRecord
 from models.rulebooks import edition_titles, keep_edition
 from plugins.measures import texts
 from plugins.measures.wording import record_line
-from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot, message
 from tests.plugins.measures.test_commands import expect_mention
@@ -45,14 +45,14 @@ async def test_without_the_measures_duty_the_admins_measures_do_not_apply(
 ) -> None:
     install(monkeypatch, edited(('duties = ["content", "measures"]', 'duties = ["content"]')))
     await filed_group()
-    unbound = registry_texts.unbound("處置")
+    refusal = unbound("處置")
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         for command in ("/警告 ", "/禁言 ", "/移出 ", "/拉黑 "):
             ctx.receive_event(bot, group_msg(message(command, accounts.MEMBER), accounts.ADMIN))
-            expect_group_send(ctx, unbound)
+            expect_group_send(ctx, refusal)
         ctx.receive_event(bot, group_msg("/確認拉黑 1", accounts.DEPARTMENT))
-        expect_group_send(ctx, unbound)
+        expect_group_send(ctx, refusal)
     assert await MeasureRecord.all().count() == 0
     assert await BlacklistRequest.all().count() == 0
 

@@ -4,9 +4,9 @@ left out, its command does not apply."""
 import pytest
 from nonebug import App
 
+from core.duties import unbound
 from models.measures import MeasureRecord
 from plugins.privacy import texts
-from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, group_msg, make_bot
 from tests.plugins.confidential.helpers import expect_mention, expect_recall
@@ -45,4 +45,4 @@ async def test_left_out_its_command_does_not_apply(
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/隱私選項 手機 開", accounts.ADMIN))
-        expect_group_send(ctx, registry_texts.unbound("隱私"))
+        expect_group_send(ctx, unbound("隱私"))

@@ -4,9 +4,9 @@ left out, its commands do not apply."""
 import pytest
 from nonebug import App
 
+from core.duties import unbound
 from models.measures import BlacklistEntry, MeasureRecord
 from plugins.realname import asking_texts, store, texts
-from plugins.registry import texts as registry_texts
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot
 from tests.plugins.registry.helpers import filed_group
@@ -45,9 +45,9 @@ async def test_left_out_its_commands_do_not_apply(
 ) -> None:
     install(monkeypatch, without("realname"))
     await filed_group()
-    unbound = registry_texts.unbound("實名")
+    refusal = unbound("實名")
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         for typed in ("/實名檢查", "/名片格式", "/實名設定"):
             ctx.receive_event(bot, group_msg(typed, accounts.ADMIN))
-            expect_group_send(ctx, unbound)
+            expect_group_send(ctx, refusal)

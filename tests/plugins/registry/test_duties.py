@@ -3,6 +3,7 @@
 import pytest
 from nonebug import App
 
+from core.duties import unbound
 from models.registry import DutySwitch
 from tests import accounts
 from tests.factories import (
@@ -169,9 +170,9 @@ async def test_a_duty_the_rulebook_leaves_out_is_unavailable_and_cannot_be_switc
         ctx.receive_event(bot, group_msg("/功能"))
         expect_group_send(ctx, texts.duties(lines))
         ctx.receive_event(bot, group_msg("/開啟 隱私", accounts.ADMIN))
-        expect_group_send(ctx, texts.unbound("隱私"))
+        expect_group_send(ctx, unbound("隱私"))
         ctx.receive_event(bot, group_msg("/關閉 privacy", accounts.ADMIN))
-        expect_group_send(ctx, texts.unbound("隱私"))
+        expect_group_send(ctx, unbound("隱私"))
 
     assert "－ 隱私：本街道的群規未規定，不適用" in lines
     assert "● 實名（第4條、第7條）：入群實名認證、名片格式、成員人數上限、入群申請審核" in lines

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 import pytest
 from nonebug import App
 
+from core.duties import unbound
 from models.measures import MeasureRecord
-from plugins.registry import texts as registry_texts
 from plugins.reports import jobs, texts
 from tests import accounts
 from tests.factories import expect_group_send, expect_private_send, group_msg, make_bot, private_msg
@@ -31,13 +31,13 @@ async def test_without_the_reports_duty_nothing_is_reported(
 ) -> None:
     install(monkeypatch, edited(('duties = ["reports"]\n', "")))
     await filed_group()
-    unbound = registry_texts.unbound("督查考核")
+    refusal = unbound("督查考核")
     async with app.test_matcher() as ctx:
         bot = make_bot(ctx)
         ctx.receive_event(bot, group_msg("/合規報告", accounts.ADMIN))
-        expect_group_send(ctx, unbound)
+        expect_group_send(ctx, refusal)
         ctx.receive_event(bot, private_msg("/全街報告", accounts.DEPARTMENT))
-        expect_private_send(ctx, accounts.DEPARTMENT, unbound)
+        expect_private_send(ctx, accounts.DEPARTMENT, refusal)
     async with app.test_api() as ctx:
         make_bot(ctx)
         assert not await jobs.weekly_digest(MONDAY_0930)
