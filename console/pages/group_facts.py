@@ -3,13 +3,14 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from core.cite import cite
 from models.clearance import ClearanceBatch
 from models.handover import Handover
 from models.measures import MeasureRecord
 from models.registry import DutySwitch, Group, RegisteredAdmin
 from plugins.measures.incidents import Incident, incident_of
 from plugins.measures.wording import older_titles
-from plugins.registry.duties import DUTIES, Duty, articles_label
+from plugins.registry.duties import DUTIES, Duty
 
 RECENT = 30
 
@@ -24,7 +25,7 @@ class DutyState:
 
 def duty_state(duty: Duty, off: set[str]) -> DutyState:
     bound = duty.bound
-    return DutyState(duty, bound and duty.key not in off, bound, articles_label(duty.articles))
+    return DutyState(duty, bound and duty.key not in off, bound, cite(duty.key))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ rulebook in force binds it to: read at call time, so another rulebook renumbers 
 from dataclasses import dataclass
 
 from core import runtime
-from core.cite import articles
 from core.duties import SWITCHABLE
 from core.script import to_simplified
 
@@ -37,8 +36,3 @@ def find_duty(word: str) -> Duty | None:
         if key in (duty.key, to_simplified(duty.name)):
             return duty
     return None
-
-
-def articles_label(numbers: tuple[int, ...]) -> str:
-    """第四條、第七條, in the rulebook's numbering."""
-    return articles(numbers)

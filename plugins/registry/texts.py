@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from core.cite import article_label, cite
-from plugins.registry.duties import DUTIES, Duty, articles_label
+from plugins.registry.duties import DUTIES, Duty
 
 USAGE_FILE = "用法：/備案 <內部|群眾> <單位> [用途]"
 USAGE_APPROVE = "用法：/批准 [群號]（私聊時須寫群號）"
@@ -161,7 +161,7 @@ def profile(
 
 
 def duty_line(duty: Duty, on: bool) -> str:
-    return f"{'●' if on else '○'} {duty.name}（{articles_label(duty.articles)}）：{duty.summary}"
+    return f"{'●' if on else '○'} {duty.name}（{cite(duty.key)}）：{duty.summary}"
 
 
 def unbound_line(duty: Duty) -> str:
@@ -179,7 +179,7 @@ def duties(lines: Sequence[str]) -> str:
 
 
 def switched(duty: Duty, on: bool) -> str:
-    return f"已{'開啟' if on else '關閉'}「{duty.name}」（{articles_label(duty.articles)}）。"
+    return f"已{'開啟' if on else '關閉'}「{duty.name}」（{cite(duty.key)}）。"
 
 
 def unknown_duty(word: str) -> str:
